@@ -1,0 +1,96 @@
+"""`eip serve`: the local workbench, the embedded default for a laptop or a demo."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+from pathlib import Path
+
+SETTINGS_MODULE = "eip.workbench.settings"
+
+
+class ServeError(Exception):
+    """A problem that stops the workbench from starting, worded for the person running it."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default %(default)s)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        default="var",
+        type=Path,
+        help="folder for the database, logs and tracking.log (default %(default)s)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = prepare_data_dir(args.data_dir)
+    check_port_free(args.host, args.port)
+    configure_django(data_dir)
+    from django.core.management import call_command
+
+    call_command("migrate", run_syncdb=True, interactive=False, verbosity=0)
+    print_welcome(args.host, args.port, data_dir)
+    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, verbosity=0)
+    return 0
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    data_dir = data_dir.expanduser().resolve()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ServeError(
+            f"cannot create the data folder {data_dir}: {error.strerror}. "
+            "Choose another with --data-dir."
+        ) from error
+    if not os.access(data_dir, os.W_OK):
+        raise ServeError(
+            f"the data folder {data_dir} is not writable. Choose another with --data-dir."
+        )
+    return data_dir
+
+
+def check_port_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ServeError(
+                f"cannot listen on {host}:{port} ({error.strerror}). Is another workbench "
+                "running? Stop it, or choose another port with --port."
+            ) from error
+
+
+def configure_django(data_dir: Path) -> None:
+    os.environ["EIP_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    try:
+        import django
+    except ImportError as error:
+        raise ServeError(
+            "the workbench is not installed. Install it with: "
+            "pip install 'evidence-in-practice[workbench]'"
+        ) from error
+    django.setup()
+
+
+def print_welcome(host: str, port: int, data_dir: Path) -> None:
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    address = f"http://{shown_host}:{port}/"
+    print(
+        f"Evidence in Practice workbench: {address}\n"
+        f"  Switch learner by adding ?student=NAME to a page address "
+        f"(e.g. {address}?student=alys); NAME staff or staff_* sees staff views.\n"
+        f"  Learners' state, logs and tracking.log are kept in {data_dir}\n"
+        f"  Stop with Ctrl+C.",
+        flush=True,
+    )

@@ -1,0 +1,1 @@
+"""The local workbench: the xblock-sdk workbench configured for Evidence in Practice."""

@@ -1,0 +1,162 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a live `eip serve`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+SERVER_START_SECONDS = 90
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("EIP_CHROMIUM", "/usr/bin/chromium")
+    if not os.access(path, os.X_OK):
+        # A missing browser fails the run: browser tests are never silently skipped.
+        pytest.fail(
+            f"no Chromium at {path}. Install Debian's package (apt-get install chromium) "
+            "or set EIP_CHROMIUM; `make test` does this for you when run as root.",
+            pytrace=False,
+        )
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `eip serve` in its own data folder; yields its base address."""
+    data_dir = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    log_path = data_dir / "serve-output.log"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "eip.workbench.settings"}
+    with log_path.open("w") as output:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "eip.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data_dir / "var"),
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_serving(base, server, log_path)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def wait_until_serving(base: str, server: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"eip serve exited early:\n{log_path.read_text()}", pytrace=False)
+        try:
+            with urllib.request.urlopen(base, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"eip serve did not answer within {SERVER_START_SECONDS}s:\n{log_path.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        # Playwright gives each launch a fresh, empty profile of its own.
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, live_server: str):
+    context = browser.new_context(base_url=live_server)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def axe_source() -> str:
+    # axe-core's own build, as shipped inside the axe-playwright-python wheel.
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: Any, *, include: str | None = None) -> list[dict[str, Any]]:
+    """Serious and critical WCAG 2.2 A/AA violations on the page (or inside `include`)."""
+    page.evaluate(axe_source())
+    results = page.evaluate(
+        """async ([include, tags]) => await axe.run(include || document,
+               {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        [include, WCAG_TAGS],
+    )
+    return [v for v in results["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['impact']}: {violation['id']} - {violation['help']}")
+        lines.extend(f"    {' '.join(node['target'])}" for node in violation["nodes"][:5])
+    return "\n".join(lines)
+
+
+def check_accessible(page: Any, *, include: str | None = None) -> None:
+    violations = axe_violations(page, include=include)
+    assert not violations, "axe found serious or critical violations:\n" + describe(violations)
+
+
+@pytest.fixture
+def assert_accessible():
+    """`assert_accessible(page, include=css)`: no serious or critical axe violations."""
+    return check_accessible
