@@ -21,9 +21,11 @@ PACKAGE_DATA_PATTERNS = [
     "*.xml",
     "*.rng",
     "templates/*.html",
+    "templates/*/*.html",
     "static/*.js",
     "static/*.css",
     "static/*.svg",
+    "static/*/*.css",
     "translations/*/LC_MESSAGES/*.po",
     "translations/*/LC_MESSAGES/*.mo",
 ]

@@ -1,0 +1,1 @@
+"""Appraisal instruments, shipped inside the appraisal block's package (see setup.py)."""

@@ -41,3 +41,6 @@ EXCLUDED_XBLOCKS = (
 
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 MIDDLEWARE = [*MIDDLEWARE]
+
+# Our index and page templates come before the SDK's (they add lang, landmarks, a viewport).
+TEMPLATES[0]["DIRS"] = [str(Path(__file__).parent / "templates"), *TEMPLATES[0]["DIRS"]]  # noqa: F405

@@ -53,7 +53,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def workbench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `eip serve` in its own data folder; yields its base address."""
     data_dir = tmp_path_factory.mktemp("serve")
     port = free_port()
@@ -116,8 +116,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server: str):
-    context = browser.new_context(base_url=live_server)
+def page(browser, workbench_server: str):
+    context = browser.new_context(base_url=workbench_server)
     opened = context.new_page()
     yield opened
     context.close()

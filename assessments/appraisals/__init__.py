@@ -1,0 +1,1 @@
+"""Appraisal exercises, shipped inside the appraisal block's package for the workbench (see setup.py)."""

@@ -1,0 +1,502 @@
+"""The `eip_appraisal` XBlock: read a study, appraise it with an instrument, compare with an expert.
+
+The block is a shell over `xblocks.appraisal.model`: it loads the exercise from its fields,
+asks the model to check, score and tally, keeps the learner's state and publishes events.
+
+Grading: the model scores each attempt as earned/possible. The block keeps the best fraction
+over all attempts and publishes grade = best fraction x weight out of weight, so
+`max_score()` is the weight and trying again never lowers a learner's grade.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import importlib.resources
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
+from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
+
+from xblocks.appraisal import presentation as present
+from xblocks.appraisal.model.exercise import Exercise, parse_exercise, parse_exercise_parts
+from xblocks.appraisal.model.library import list_instruments
+from xblocks.appraisal.model.scoring import check_complete, score_appraisal
+from xblocks.appraisal.model.tallies import add_to_tallies
+from xblocks.appraisal.model.values import format_attribute
+from xblocks.core import handlers as shape
+from xblocks.core.block import EIPBlock
+from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.events import publish_completion, publish_event, publish_grade
+from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.resources import render_template
+from xblocks.core.xml import OLXError, OLXErrors, parse_xml
+
+
+def _(text: str) -> str:
+    """Mark a string for translation; it is translated where it is shown."""
+    return text
+
+
+# Authored attributes, in the order an exercise file writes them.
+ATTRIBUTES = ("display_name", "instrument", "instrument_version", "competencies", "weight",
+              "max_attempts", "require_reasons")
+# Attributes a platform adds to a block's node, which are not part of the exercise.
+PLATFORM_ATTRIBUTES = ("url_name", "xblock-family", "course_version")
+EXERCISES_PACKAGE = "xblocks.appraisal.exercises"
+STUDIO_SOURCE = "Studio editor"
+CSS = "appraisal.css"
+MAX_REASON = 5000
+
+# A text-only item's written answer is its "answer"; a scale item's "answer" is an option value.
+_ENTRY = shape.Record(
+    {"answer": shape.String(max_length=MAX_REASON), "reason": shape.String(max_length=MAX_REASON)},
+    optional=("answer", "reason"),
+)
+APPRAISAL_SHAPE = shape.Record(
+    {"answers": shape.MapOf(_ENTRY, max_items=200), "overall": _ENTRY, "stopped": shape.Boolean()},
+    optional=("overall", "stopped"),
+)
+STUDIO_SHAPE = shape.Record({
+    "display_name": shape.String(max_length=200),
+    "instrument": shape.String(max_length=100),
+    "instrument_version": shape.String(max_length=20),
+    "competencies": shape.String(max_length=1000),
+    "weight": shape.String(max_length=20),
+    "max_attempts": shape.String(max_length=10),
+    "require_reasons": shape.String(max_length=2000),
+    "content_xml": shape.String(max_length=1_000_000),
+})
+
+
+def _inner_xml(element: etree._Element) -> str:
+    """The text and children of `element`, as authored (comments and CDATA kept)."""
+    children = "".join(etree.tostring(child, encoding="unicode") for child in element)
+    return (element.text or "") + children
+
+
+def _source_of(node: etree._Element) -> str:
+    return node.getroottree().docinfo.URL or f"<{node.tag}>"
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _language() -> str:
+    try:
+        from django.utils.translation import get_language
+
+        language = get_language() or "en"
+    except Exception:  # Django absent or not configured: English.
+        language = "en"
+    return "cy" if language.lower().startswith("cy") else "en"
+
+
+class AppraisalBlock(EIPBlock):
+    """A critical-appraisal exercise: a study, an instrument and an expert's appraisal."""
+
+    EVENT_FAMILY = "appraisal"
+    RESOURCE_PACKAGE = "xblocks.appraisal"
+
+    has_score = True
+    has_custom_completion = True
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    icon_class = "problem"
+
+    display_name = String(display_name=_("Display name"), scope=Scope.settings,
+                          default=_("Critical appraisal"))
+    instrument = String(display_name=_("Instrument"), scope=Scope.settings, default="")
+    instrument_version = String(display_name=_("Instrument version"), scope=Scope.settings,
+                                default="1")
+    competencies = String(display_name=_("Competencies"), scope=Scope.settings, default="")
+    weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
+    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("0 means no limit"),
+                           scope=Scope.settings, default=0)
+    require_reasons = String(display_name=_("Reasons required"), scope=Scope.settings,
+                             default="all")
+    content_xml = String(help=_("The study and the expert appraisal, as XML"),
+                         scope=Scope.content, default="")
+
+    draft = Dict(scope=Scope.user_state, default={})
+    attempts = Integer(scope=Scope.user_state, default=0)
+    submission = Dict(scope=Scope.user_state, default={})
+    retrying = Boolean(scope=Scope.user_state, default=False)
+    best_fraction = Float(scope=Scope.user_state, default=0.0)
+    tallies = Dict(scope=Scope.user_state_summary, default={})
+
+    def render(self, view: str, context: dict | None = None) -> Any:
+        """XBlock.render: runtimes (LMS, workbench) call it to render a view.
+
+        EIPBlock.render(template, context) hides it; until that is renamed, template names
+        (what EIPBlock.fragment passes) are rendered here and anything else is a view.
+        """
+        if view.endswith(".html"):
+            return self._html(view, context or {})
+        return self.runtime.render(self, view, context)
+
+    def _html(self, template: str, context: dict) -> str:
+        return render_template(self.RESOURCE_PACKAGE, f"templates/{template}", context,
+                               i18n_service=self.runtime.service(self, "i18n"))
+
+    # --- OLX ---------------------------------------------------------------------------
+
+    @classmethod
+    def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AppraisalBlock:
+        """Read an exercise; refuse it (OLXErrors with file and line) if the model does."""
+        element = copy.deepcopy(node)
+        platform = {name: element.attrib.pop(name) for name in PLATFORM_ATTRIBUTES
+                    if name in element.attrib}
+        exercise = parse_exercise(element, source=_source_of(node))
+        block = runtime.construct_xblock_from_class(cls, keys)
+        for name in ATTRIBUTES:
+            if name in element.attrib:
+                setattr(block, name, getattr(exercise, _EXERCISE_NAMES[name]))
+        if "course_version" in platform:
+            block.course_version = platform["course_version"]
+        block.content_xml = _inner_xml(element)
+        return block
+
+    def add_xml_to_node(self, node: etree._Element) -> None:
+        """Write the attributes that were authored and the study and expert as authored."""
+        node.tag = self.xml_element_name()
+        for name, value in self._attribute_strings(only_set=True).items():
+            node.set(name, value)
+        if self.fields["course_version"].is_set_on(self):
+            node.set("course_version", self.course_version)
+        wrapper = parse_xml(f"<{node.tag}>{self.content_xml}</{node.tag}>",
+                            source=self._source())
+        node.text = wrapper.text
+        for child in list(wrapper):
+            node.append(child)
+
+    def _attribute_strings(self, *, only_set: bool) -> dict[str, str]:
+        strings = {}
+        for name in ATTRIBUTES:
+            if only_set and not self.fields[name].is_set_on(self):
+                continue
+            value = getattr(self, name)
+            strings[name] = format_attribute(value) if name == "weight" else str(value)
+        return strings
+
+    def _source(self) -> str:
+        return f"{self.scope_ids.block_type} {self.scope_ids.usage_id}"
+
+    def exercise(self) -> Exercise:
+        """The exercise these fields hold (parsed once per block instance and content)."""
+        key = (tuple(self._attribute_strings(only_set=False).items()), self.content_xml)
+        cached = getattr(self, "_exercise_cache", None)
+        if cached is None or cached[0] != key:
+            parsed = parse_exercise_parts(dict(key[0]), self.content_xml, source=self._source())
+            cached = self._exercise_cache = (key, parsed)
+        return cached[1]
+
+    # --- learner view --------------------------------------------------------------------
+
+    def student_view(self, context: dict | None = None) -> Fragment:
+        try:
+            exercise = self.exercise()
+        except (OLXError, OLXErrors) as error:
+            return self._unavailable(error)
+        uid = self._uid()
+        page = {
+            "uid": uid,
+            "display_name": self.display_name,
+            "study_html": self._html("study.html", {
+                "uid": uid, "study": present.study_context(exercise.study)}),
+            "work_html": self._feedback_html(exercise) if self._showing_feedback()
+            else self._form_html(exercise),
+        }
+        return self.fragment("student.html", page, css=[CSS], js=["appraisal.js"],
+                             js_init="EIPAppraisalBlock", js_init_args=self._js_args())
+
+    def _form_html(self, exercise: Exercise) -> str:
+        context = present.form_context(exercise, self.draft, _language(), self._uid())
+        context.update(uid=self._uid(), attempts_text=self._attempts_text(),
+                       can_submit=self._attempts_left() != 0)
+        return self._html("form.html", context)
+
+    def _feedback_html(self, exercise: Exercise) -> str:
+        submission = self.submission
+        result = score_appraisal(exercise, submission.get("answers") or {},
+                                 submission.get("overall") or {})
+        context = present.feedback_context(exercise, result, self.tallies, _language(),
+                                           self.ugettext)
+        context.update(uid=self._uid(), score_text=self._score_text(),
+                       attempts_text=self._attempts_text(),
+                       stopped=bool(submission.get("stopped")),
+                       can_retry=self._attempts_left() != 0)
+        return self._html("feedback.html", context)
+
+    def _unavailable(self, error: Exception) -> Fragment:
+        errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
+        context = {"display_name": self.display_name,
+                   "errors": errors if self.is_staff() else []}
+        return self.fragment("unavailable.html", context, css=[CSS])
+
+    def _uid(self) -> str:
+        return "eip-" + re.sub(r"[^A-Za-z0-9_-]+", "-", str(self.scope_ids.usage_id))
+
+    def _showing_feedback(self) -> bool:
+        return bool(self.submission) and not self.retrying
+
+    def _attempts_left(self) -> int | None:
+        """None when unlimited."""
+        if not self.max_attempts:
+            return None
+        return max(self.max_attempts - self.attempts, 0)
+
+    def _attempts_text(self) -> str:
+        if not self.max_attempts:
+            return self.ugettext("Attempts used: {used} (no limit)").format(used=self.attempts)
+        return self.ugettext("Attempts used: {used} of {limit}").format(
+            used=self.attempts, limit=self.max_attempts)
+
+    def _score_text(self) -> str:
+        earned = self.submission.get("earned", 0)
+        possible = self.submission.get("possible", 0)
+        percent = round(100 * earned / possible) if possible else 0
+        return self.ugettext("Your score: {earned} out of {possible} ({percent}%)").format(
+            earned=present.number_text(earned), possible=present.number_text(possible),
+            percent=percent)
+
+    def _js_args(self) -> dict:
+        strings = {
+            "saved": _("Draft saved"),
+            "saveFailed": _("Your answers could not be saved. We will try again."),
+            "submitting": _("Submitting your appraisal\u2026"),
+            "submitFailed": _("Your appraisal could not be submitted. Please try again."),
+            "showHint": _("Show hint"),
+            "hideHint": _("Hide hint"),
+            "retryReady": _("Your previous answers are in the form. Change them and submit."),
+            "retryFailed": _("Could not start a new attempt. Please try again."),
+        }
+        return {"strings": {key: self.ugettext(text) for key, text in strings.items()},
+                "autosaveDelay": 1500}
+
+    # --- handlers ------------------------------------------------------------------------
+
+    @json_handler(APPRAISAL_SHAPE)
+    def save_draft(self, data: dict, suffix: str = "") -> dict:
+        """Keep the learner's answers as they go."""
+        self.draft = self._checked_appraisal(self._handler_exercise(), data)
+        return {"saved_at": _now()}
+
+    @json_handler(APPRAISAL_SHAPE)
+    def submit(self, data: dict, suffix: str = "") -> dict:
+        """Score a complete appraisal, store it, publish grade, completion and the event."""
+        exercise = self._handler_exercise()
+        appraisal = self._checked_appraisal(exercise, data)
+        if self._showing_feedback() or self._attempts_left() == 0:
+            raise HandlerError(self.ugettext("No attempts left to submit."), 409)
+        problems = check_complete(exercise, appraisal["answers"], appraisal["overall"],
+                                  appraisal["stopped"], lang=_language(), gettext=self.ugettext)
+        if problems:
+            raise HandlerError("\n".join(problems), 400)
+        result = score_appraisal(exercise, appraisal["answers"], appraisal["overall"])
+        self._record(exercise, appraisal, result)
+        return {"feedback_html": self._feedback_html(exercise), "status": self._score_text(),
+                "attempts_left": self._attempts_left()}
+
+    @json_handler(shape.Record({}))
+    def retry(self, data: dict, suffix: str = "") -> dict:
+        """Start a new attempt from the last submitted answers."""
+        exercise = self._handler_exercise()
+        if not self._showing_feedback() or self._attempts_left() == 0:
+            raise HandlerError(self.ugettext("No attempts left to try again."), 409)
+        last = self.submission
+        self.draft = {"answers": last.get("answers") or {}, "overall": last.get("overall") or {},
+                      "stopped": False}
+        self.retrying = True
+        return {"form_html": self._form_html(exercise), "attempts_left": self._attempts_left()}
+
+    def _handler_exercise(self) -> Exercise:
+        try:
+            return self.exercise()
+        except (OLXError, OLXErrors):
+            raise HandlerError(self.ugettext("This exercise is not available."), 409) from None
+
+    def _checked_appraisal(self, exercise: Exercise, data: dict) -> dict:
+        """The request's answers, refused (400) if they name unknown items or options."""
+        instrument = exercise.instrument
+        answers = {}
+        for item_id, entry in data["answers"].items():
+            item = next((item for item in instrument.items if item.id == item_id), None)
+            if item is None:
+                raise HandlerError(self.ugettext("Unknown item: {id}").format(id=item_id[:40]))
+            answers[item_id] = self._checked_entry(instrument, item.scale_id, entry, item_id)
+        overall = self._checked_entry(instrument, instrument.overall_scale_id,
+                                      data.get("overall") or {}, present.OVERALL)
+        return {"answers": answers, "overall": overall, "stopped": data.get("stopped", False)}
+
+    def _checked_entry(self, instrument: Any, scale_id: str | None, entry: dict,
+                       where: str) -> dict:
+        answer = entry.get("answer", "")
+        if answer and scale_id and answer not in instrument.scale(scale_id).values:
+            raise HandlerError(self.ugettext("Not an answer to {id}: {answer}").format(
+                id=where, answer=answer[:40]))
+        return {"answer": answer, "reason": entry.get("reason", "")}
+
+    def _record(self, exercise: Exercise, appraisal: dict, result: Any) -> None:
+        first = self.attempts == 0
+        self.attempts += 1
+        self.submission = {**appraisal, "earned": result.earned, "possible": result.possible,
+                           "submitted_at": _now()}
+        self.draft = appraisal
+        self.retrying = False
+        self.best_fraction = max(self.best_fraction, result.fraction)
+        if first:
+            self.tallies = add_to_tallies(self.tallies, appraisal["answers"],
+                                          appraisal["overall"]["answer"], exercise.instrument)
+        publish_grade(self, self.best_fraction * self.weight, self.weight)
+        publish_completion(self, 1.0)
+        publish_event(self, "submitted", self._submitted_event(exercise, appraisal, result))
+
+    def _submitted_event(self, exercise: Exercise, appraisal: dict, result: Any) -> dict:
+        # Option values only: free text (reasons, written answers) stays out of the logs.
+        credits = {item.item_id: item.credit for item in result.items}
+        text_only = {item.id for item in exercise.instrument.items if item.text_only}
+        return {
+            "instrument_id": exercise.instrument_id,
+            "instrument_version": exercise.instrument_version,
+            "competencies": [{"id": tag.id, "level": tag.level}
+                             for tag in parse_competency_tags(self.competencies)],
+            "attempt": self.attempts,
+            "max_attempts": self.max_attempts,
+            "stopped": appraisal["stopped"],
+            "answers": {
+                item_id: {"answer": None if item_id in text_only else entry["answer"],
+                          "credit": credits.get(item_id)}
+                for item_id, entry in appraisal["answers"].items()
+            },
+            "overall": {"answer": appraisal["overall"]["answer"],
+                        "credit": result.overall.credit},
+            "score": {"earned": result.earned, "possible": result.possible,
+                      "fraction": result.fraction},
+            "grade": {"value": self.best_fraction * self.weight, "max_value": self.weight},
+        }
+
+    # --- staff ---------------------------------------------------------------------------
+
+    def author_view(self, context: dict | None = None) -> Fragment:
+        """Studio preview: the study with the expert appraisal."""
+        try:
+            exercise = self.exercise()
+        except (OLXError, OLXErrors) as error:
+            errors = list(error) if isinstance(error, OLXErrors) else [error]
+            return self.fragment("unavailable.html", {"display_name": self.display_name,
+                                 "errors": [str(item) for item in errors]}, css=[CSS])
+        context = present.expert_context(exercise, _language(), self.ugettext)
+        context.update(uid=self._uid(), display_name=self.display_name,
+                       study_html=self._html("study.html", {
+                           "uid": self._uid(), "study": present.study_context(exercise.study)}))
+        return self.fragment("author.html", context, css=[CSS])
+
+    def studio_view(self, context: dict | None = None) -> Fragment:
+        """The editor: settings and the exercise XML, validated before anything is saved."""
+        lang = _language()
+        instruments = sorted({(item.id, item.title.get(lang)) for item in list_instruments()})
+        values = {name: getattr(self, name) for name in ATTRIBUTES}
+        values["weight"] = format_attribute(self.weight)
+        values["content_xml"] = self.content_xml
+        return self.fragment(
+            "studio.html",
+            {"uid": self._uid(), "values": values,
+             "instruments": [{"id": id_, "title": title} for id_, title in instruments]},
+            css=["studio.css"], js=["studio.js"], js_init="EIPAppraisalStudio",
+            js_init_args={"strings": {
+                "saving": self.ugettext("Saving\u2026"),
+                "invalid": self.ugettext("Nothing was saved: fix these problems first."),
+                "failed": self.ugettext("Could not save. Please try again."),
+            }},
+        )
+
+    @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
+    def studio_submit(self, data: dict, suffix: str = "") -> dict:
+        """Save the editor's values if the model accepts them; else 400 listing every problem."""
+        content_xml = data.pop("content_xml")
+        try:
+            exercise = parse_exercise_parts(data, content_xml, source=STUDIO_SOURCE)
+        except (OLXError, OLXErrors) as error:
+            raise HandlerError(str(error), 400) from None
+        for name in ATTRIBUTES:
+            value = getattr(exercise, _EXERCISE_NAMES[name])
+            field = self.fields[name]
+            if field.is_set_on(self) or value != field.default:
+                setattr(self, name, value)
+        self.content_xml = content_xml
+        return {"saved": True}
+
+    def generate_report_data(
+        self, user_state_iterator: Any, limit_responses: int | None = None
+    ) -> Iterator[tuple[str, dict]]:
+        """One row per learner who submitted: each item's answer and reason, score, attempts."""
+        instrument = self.exercise().instrument
+        count = 0
+        for user_state in user_state_iterator:
+            if limit_responses is not None and count >= limit_responses:
+                return
+            row = present.report_row(instrument, user_state.state)
+            if row is not None:
+                count += 1
+                yield user_state.username, row
+
+    # --- platform integration ------------------------------------------------------------
+
+    def max_score(self) -> float:
+        return self.weight
+
+    def student_view_data(self, context: dict | None = None) -> dict:
+        """For the mobile apps: the study and the instrument, never the answer key."""
+        data = {"display_name": self.display_name, "max_attempts": self.max_attempts,
+                "weight": self.weight}
+        try:
+            exercise = self.exercise()
+        except (OLXError, OLXErrors):
+            return {**data, "available": False}
+        return {**data, "available": True, **present.structure_data(exercise, _language())}
+
+    def index_dictionary(self) -> dict:
+        """For course search: the study's title and summary as plain text."""
+        parent = getattr(super(), "index_dictionary", None)
+        body = parent() if callable(parent) else {}
+        content = {"display_name": self.display_name}
+        try:
+            study = self.exercise().study
+            content.update(title=study.title, summary=present.plain_text(study.summary_md))
+        except (OLXError, OLXErrors):
+            pass
+        body.setdefault("content", {}).update(content)
+        body["content_type"] = "Appraisal"
+        return body
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        """One scenario per shipped exercise; a broken one raises with its file and line."""
+        scenarios = []
+        folder = importlib.resources.files(EXERCISES_PACKAGE)
+        for entry in sorted(folder.iterdir(), key=lambda path: path.name):
+            if not entry.name.endswith(".xml"):
+                continue
+            text = entry.read_text(encoding="utf-8")
+            source = f"assessments/appraisals/{entry.name}"
+            exercise = parse_exercise(text, source=source)
+            xml = re.sub(r"\A\s*<\?xml[^>]*\?>\s*", "", text)
+            scenarios.append((exercise.display_name, xml))
+        return scenarios
+
+
+# Block field name -> Exercise attribute name.
+_EXERCISE_NAMES = {
+    "display_name": "display_name",
+    "instrument": "instrument_id",
+    "instrument_version": "instrument_version",
+    "competencies": "competencies",
+    "weight": "weight",
+    "max_attempts": "max_attempts",
+    "require_reasons": "require_reasons",
+}

@@ -1,0 +1,263 @@
+"""Reading an exercise: schema first, then every check against its instrument."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lxml import etree
+
+from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+
+from .exercise_types import DEFAULTS, OVERALL, Exercise, ExpertAnswer
+from .instrument_types import Instrument
+from .library import InstrumentLibrary, UnknownInstrument, default_library
+from .problems import TOKEN, VERSION, Problems, one_of
+from .study_reader import markdown, read_study
+from .values import format_attribute, parse_attribute
+
+ROOT = "eip_appraisal"
+
+
+def parse_exercise(
+    data: str | bytes | etree._Element,
+    *,
+    source: str,
+    library: InstrumentLibrary | None = None,
+) -> Exercise:
+    """Parse and check an exercise; every problem found is listed in one OLXErrors."""
+    if isinstance(data, etree._Element):
+        root = data
+    else:
+        try:
+            root = parse_xml(data, source=source)
+        except OLXError as error:
+            raise OLXErrors([error]) from None
+    errors = schema_errors(root, load_relaxng("xblocks.appraisal", "schema.rng"), source=source)
+    if errors:
+        raise OLXErrors(errors)
+    problems = Problems(source)
+    exercise = _read(root, library or default_library(), problems)
+    problems.raise_if_any()
+    return exercise
+
+
+def parse_exercise_parts(
+    attributes: Mapping[str, object],
+    content_xml: str,
+    *,
+    source: str,
+    library: InstrumentLibrary | None = None,
+) -> Exercise:
+    """An exercise from the block's fields: root attributes, and the inner <study>+<expert>."""
+    try:
+        root = parse_xml(f"<{ROOT}>{content_xml}</{ROOT}>", source=source)
+    except OLXError as error:
+        raise OLXErrors([error]) from None
+    for name, value in attributes.items():
+        if value is not None:
+            root.set(name, format_attribute(value))
+    return parse_exercise(root, source=source, library=library)
+
+
+def _read(root: etree._Element, library: InstrumentLibrary, problems: Problems) -> Exercise:
+    values = _read_attributes(root, problems)
+    instrument = _load_instrument(root, library, problems)
+    expert = root.find("expert")
+    answers = _read_answers(expert, instrument, problems)
+    overall = expert.find("overall")
+    overall_value = overall.get("value", "")
+    if instrument is not None:
+        _check_overall(overall, overall_value, instrument, problems)
+        _check_require_reasons(root, str(values["require_reasons"]), instrument, problems)
+    return Exercise(
+        display_name=str(values["display_name"]),
+        instrument_id=root.get("instrument", ""),
+        instrument_version=root.get("instrument_version", ""),
+        competencies=str(values["competencies"]),
+        weight=float(values["weight"]),
+        max_attempts=int(values["max_attempts"]),
+        require_reasons=str(values["require_reasons"]),
+        study=read_study(root.find("study"), problems),
+        expert_answers=answers,
+        overall_value=overall_value,
+        overall_rationale_md=markdown(overall, problems, required=True),
+        authored=dict(root.attrib),
+        library=library,
+    )
+
+
+def _read_attributes(root: etree._Element, problems: Problems) -> dict[str, Any]:
+    values: dict[str, Any] = dict(DEFAULTS)
+    for name in ("display_name", *DEFAULTS):
+        text = root.get(name)
+        if text is None:
+            continue
+        try:
+            values[name] = parse_attribute(name, text)
+        except ValueError as error:
+            problems.add(root, str(error), _ATTRIBUTE_FIXES[name])
+    if not values.get("display_name"):
+        problems.add(root, "display_name is empty", "name the exercise as learners will see it.")
+    if values["competencies"]:
+        try:
+            parse_competency_tags(
+                str(values["competencies"]), source=problems.source, line=root.sourceline
+            )
+        except OLXError as error:
+            problems.extend([error if error.source else error.with_source(problems.source)])
+    return values
+
+
+_ATTRIBUTE_FIXES = {
+    "display_name": "name the exercise as learners will see it.",
+    "competencies": 'write competency ids with optional levels, e.g. "appraise.validity:2".',
+    "weight": 'write a number such as weight="1" or weight="0.5" (0 for an ungraded exercise).',
+    "max_attempts": 'write a whole number such as max_attempts="2" (0 means unlimited).',
+    "require_reasons": 'write "all", "none" or the item ids that need a reason, e.g. "1 2 4a".',
+}
+
+
+def _load_instrument(
+    root: etree._Element, library: InstrumentLibrary, problems: Problems
+) -> Instrument | None:
+    instrument_id = root.get("instrument", "")
+    version = root.get("instrument_version", "")
+    if not TOKEN.match(instrument_id) or not VERSION.match(version):
+        problems.add(
+            root,
+            f'instrument="{instrument_id}" instrument_version="{version}" is '
+            "not an instrument id and version",
+            'name a shipped instrument, e.g. instrument="rct" instrument_version="1".',
+        )
+        return None
+    try:
+        return library.load(instrument_id, version)
+    except UnknownInstrument as error:
+        problems.extend(
+            [
+                UnknownInstrument(
+                    error.message, source=problems.source, line=root.sourceline, fix=error.fix
+                )
+            ]
+        )
+    except OLXErrors as errors:
+        problems.add(
+            root,
+            f"the instrument {instrument_id} v{version} is broken: "
+            + "; ".join(str(error) for error in errors),
+            "fix the instrument file first.",
+        )
+    return None
+
+
+def _read_answers(
+    expert: etree._Element, instrument: Instrument | None, problems: Problems
+) -> dict[str, ExpertAnswer]:
+    answers: dict[str, ExpertAnswer] = {}
+    for element in expert.findall("answer"):
+        item_id = element.get("item", "")
+        value = element.get("value")
+        if item_id in answers:
+            problems.add(
+                element, f'<answer item="{item_id}"> appears twice', "keep one answer per item."
+            )
+        elif instrument is not None:
+            _check_answer(element, item_id, value, instrument, problems)
+        answers[item_id] = ExpertAnswer(item_id, value, markdown(element, problems, True))
+    if instrument is not None:
+        missing = [item.id for item in instrument.items if item.id not in answers]
+        if missing:
+            problems.add(
+                expert,
+                f"<expert> has no answer for item{'s' * (len(missing) > 1)} "
+                f"{one_of(missing)} of the instrument {_name(instrument)}",
+                'add an <answer item="..."> with a rationale for every item.',
+            )
+    return answers
+
+
+def _name(instrument: Instrument) -> str:
+    return f"{instrument.id} v{instrument.version}"
+
+
+def _check_answer(
+    element: etree._Element,
+    item_id: str,
+    value: str | None,
+    instrument: Instrument,
+    problems: Problems,
+) -> None:
+    if not instrument.has_item(item_id):
+        problems.add(
+            element,
+            f'<answer item="{item_id}"> names an item that the instrument '
+            f"{_name(instrument)} does not have",
+            f"use one of {one_of(instrument.item_ids)}.",
+        )
+        return
+    scale = instrument.item_scale(item_id)
+    if scale is None:
+        if value is not None:
+            problems.add(
+                element,
+                f'item {item_id} is answered in words only, but <answer> has value="{value}"',
+                "remove value; put the model answer in the text.",
+            )
+    elif value is None:
+        problems.add(
+            element,
+            f'<answer item="{item_id}"> has no value',
+            f'add value="..." with one of {one_of(scale.values)}.',
+        )
+    elif value not in scale.values:
+        problems.add(
+            element,
+            f'value="{value}" is not an option of item {item_id}',
+            f"use one of {one_of(scale.values)}.",
+        )
+
+
+def _check_overall(
+    element: etree._Element, value: str, instrument: Instrument, problems: Problems
+) -> None:
+    options = instrument.overall_scale.values
+    if value not in options:
+        problems.add(
+            element,
+            f'<overall value="{value}"> is not an option of the overall '
+            f"judgement of {_name(instrument)}",
+            f"use one of {one_of(options)}.",
+        )
+
+
+def _check_require_reasons(
+    root: etree._Element, require_reasons: str, instrument: Instrument, problems: Problems
+) -> None:
+    words = require_reasons.split()
+    if words in (["all"], ["none"]):
+        return
+    if not words or "all" in words or "none" in words:
+        problems.add(
+            root,
+            f'require_reasons="{require_reasons}" mixes all/none with item ids or is empty',
+            _ATTRIBUTE_FIXES["require_reasons"],
+        )
+        return
+    for word in words:
+        if word == OVERALL:
+            continue
+        if not instrument.has_item(word):
+            problems.add(
+                root,
+                f'require_reasons names item "{word}", which the instrument '
+                f"{_name(instrument)} does not have",
+                f"use item ids from {one_of(instrument.item_ids)}, or overall.",
+            )
+        elif instrument.item(word).text_only:
+            problems.add(
+                root,
+                f'require_reasons names item "{word}", which is answered in words only',
+                f"remove {word}: its answer is already a reason.",
+            )

@@ -1,0 +1,22 @@
+"""Appraisal instruments: the data classes and `parse_instrument`."""
+
+from .instrument_reader import parse_instrument
+from .instrument_types import Instrument, Item, Option, Scale, Section, StopRule
+from .rules import UNANSWERED, Count, Judgement, Rule, When
+from .text import Text
+
+__all__ = [
+    "UNANSWERED",
+    "Count",
+    "Instrument",
+    "Item",
+    "Judgement",
+    "Option",
+    "Rule",
+    "Scale",
+    "Section",
+    "StopRule",
+    "Text",
+    "When",
+    "parse_instrument",
+]

@@ -1,0 +1,42 @@
+"""Bilingual text: one string per language, English always present."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+DEFAULT_LANG = "en"
+LANGS = ("en", "cy")
+
+
+def primary_lang(lang: str | None) -> str:
+    """'cy-GB', 'cy_GB' and 'CY' all mean 'cy'; None means English."""
+    if not lang:
+        return DEFAULT_LANG
+    return lang.replace("_", "-").split("-", 1)[0].lower()
+
+
+@dataclass(frozen=True)
+class Text:
+    """Translations of one piece of text, keyed by language code ('en', 'cy')."""
+
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, lang: str | None = None) -> str:
+        """The text in `lang` (e.g. 'cy' or 'cy-GB'), falling back to English."""
+        return (
+            self.values.get(primary_lang(lang))
+            or self.values.get(DEFAULT_LANG)
+            or next(iter(self.values.values()), "")
+        )
+
+    def __str__(self) -> str:
+        return self.get(DEFAULT_LANG)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    @classmethod
+    def of(cls, en: str, cy: str | None = None) -> Text:
+        """A Text from an English string and, optionally, its Welsh translation."""
+        return cls({"en": en} if cy is None else {"en": en, "cy": cy})

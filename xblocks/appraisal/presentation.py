@@ -1,0 +1,321 @@
+"""Turn an appraisal exercise and a learner's state into plain dicts for templates and JSON.
+
+No XBlock import and no domain rule: what counts as complete, what agrees and what the
+judgements are all come from the model; this module only arranges them for display.
+`gettext` is the block's i18n `ugettext`, so every sentence a person reads is translatable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import lxml.html
+
+from xblocks.core.markdown import render_markdown
+
+Gettext = Callable[[str], str]
+
+OVERALL = "overall"
+AGREEMENT_SYMBOLS = {
+    "agree": "\u2713", "near": "\u2248", "differ": "\u2717", "not_scored": "\u2013",
+}
+
+
+def number_text(value: float) -> str:
+    """1.0 -> "1", 2.5 -> "2.5": how scores and weights read to a person."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def plain_text(markdown_text: str) -> str:
+    """The readable text of authored Markdown, for search indexes."""
+    html = render_markdown(markdown_text or "").strip()
+    if not html:
+        return ""
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def study_context(study: Any) -> dict:
+    """The study as shown to everyone: title, fictional label, summary and exhibits."""
+    return {
+        "title": study.title,
+        "fictional": study.fictional,
+        "label": study.label,
+        "citation": study.citation,
+        "summary_html": render_markdown(study.summary_md),
+        "exhibits": [
+            {"title": exhibit.title, "body_html": render_markdown(exhibit.body_md)}
+            for exhibit in study.exhibits
+        ],
+    }
+
+
+def _options(instrument: Any, scale_id: str | None, lang: str, chosen: str, key: str) -> list:
+    if not scale_id:
+        return []
+    return [
+        {
+            "value": option.value,
+            "label": option.label.get(lang),
+            "checked": option.value == chosen,
+            "id": f"{key}-o{index}",
+        }
+        for index, option in enumerate(instrument.scale(scale_id).options)
+    ]
+
+
+def _entry(saved: Mapping | None) -> tuple[str, str]:
+    saved = saved or {}
+    return str(saved.get("answer", "") or ""), str(saved.get("reason", "") or "")
+
+
+def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
+    """The instrument as a form, pre-filled from the learner's draft. Holds nothing expert."""
+    instrument = exercise.instrument
+    answers = draft.get("answers") or {}
+    sections, index = [], 0
+    for section in instrument.sections:
+        items = []
+        for item in section.items:
+            index += 1
+            key = f"{uid}-i{index}"
+            answer, reason = _entry(answers.get(item.id))
+            if item.text_only:  # the written answer is what the textarea holds
+                answer, reason = "", answer
+            items.append({
+                "id": item.id,
+                "key": key,
+                "text": item.text.get(lang),
+                "hints": [hint.get(lang) for hint in item.hints],
+                "screening": item.screening,
+                "text_only": item.text_only,
+                "options": _options(instrument, item.scale_id, lang, answer, key),
+                "reason": reason,
+                "reason_required": exercise.reason_required(item.id),
+            })
+        sections.append({"id": section.id, "title": section.title.get(lang), "items": items})
+    answer, reason = _entry(draft.get(OVERALL))
+    key = f"{uid}-overall"
+    stop_rule = instrument.stop_rule
+    return {
+        "sections": sections,
+        "overall": {
+            "key": key,
+            "text": instrument.overall_text.get(lang),
+            "options": _options(instrument, instrument.overall_scale_id, lang, answer, key),
+            "reason": reason,
+            "reason_required": exercise.reason_required(OVERALL),
+        },
+        "stop_rule": None if stop_rule is None else {
+            "items": " ".join(stop_rule.item_ids),
+            "answers": " ".join(stop_rule.answers),
+            "message": stop_rule.message.get(lang),
+        },
+        "stopped": bool(draft.get("stopped")),
+    }
+
+
+def _label(instrument: Any, scale_id: str | None, value: str | None, lang: str) -> str:
+    if not scale_id or not value:
+        return ""
+    for option in instrument.scale(scale_id).options:
+        if option.value == value:
+            return option.label.get(lang)
+    return value
+
+
+def _peers(instrument: Any, scale_id: str | None, counts: Mapping, lang: str) -> list:
+    if not scale_id or not counts:
+        return []
+    return [
+        {"label": option.label.get(lang), "count": int(counts.get(option.value, 0))}
+        for option in instrument.scale(scale_id).options
+    ]
+
+
+def agreement_texts(gettext: Gettext) -> dict[str, str]:
+    return {
+        "agree": gettext("Agrees with the expert"),
+        "near": gettext("Close to the expert (partial credit)"),
+        "differ": gettext("Differs from the expert"),
+        "not_scored": gettext("Not scored: compare your answer with the expert's"),
+    }
+
+
+def _row(
+    instrument: Any, result: Any, text: str, scale_id: str | None, tallies: Mapping,
+    lang: str, texts: Mapping[str, str], gettext: Gettext,
+) -> dict:
+    no_answer = gettext("No answer")
+    peers = _peers(instrument, scale_id, tallies.get(result.item_id) or {}, lang)
+    return {
+        "id": result.item_id,
+        "text": text,
+        "text_only": scale_id is None,
+        "agreement": result.agreement,
+        "agreement_text": texts[result.agreement],
+        "symbol": AGREEMENT_SYMBOLS[result.agreement],
+        "learner_label": _label(instrument, scale_id, result.learner_value, lang) or no_answer,
+        "learner_reason": (result.learner_value if scale_id is None else result.learner_reason)
+        or "",
+        "expert_label": _label(instrument, scale_id, result.expert_value, lang),
+        "rationale_html": render_markdown(result.expert_rationale_md or ""),
+        "peers": peers,
+        "peers_total": sum(peer["count"] for peer in peers),
+    }
+
+
+def judgement_rows(instrument: Any, learner: Mapping, expert: Mapping, lang: str) -> list:
+    """Computed judgements (rule-based instruments) from the learner's and expert's answers."""
+    return [
+        {
+            "title": judgement.title.get(lang),
+            "learner": _label(instrument, judgement.scale_id, learner.get(judgement.id), lang)
+            or learner.get(judgement.id, ""),
+            "expert": _label(instrument, judgement.scale_id, expert.get(judgement.id), lang)
+            or expert.get(judgement.id, ""),
+        }
+        for judgement in instrument.judgements
+        if judgement.id in learner or judgement.id in expert
+    ]
+
+
+def feedback_context(
+    exercise: Any, result: Any, tallies: Mapping, lang: str, gettext: Gettext
+) -> dict:
+    """The learner's appraisal beside the expert's, item by item, with peer counts."""
+    instrument = exercise.instrument
+    texts = agreement_texts(gettext)
+    by_item = {item_result.item_id: item_result for item_result in result.items}
+    sections = []
+    for section in instrument.sections:
+        rows = [
+            _row(instrument, by_item[item.id], item.text.get(lang), item.scale_id, tallies,
+                 lang, texts, gettext)
+            for item in section.items
+            if item.id in by_item
+        ]
+        sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
+    overall = _row(instrument, result.overall, instrument.overall_text.get(lang),
+                   instrument.overall_scale_id, {OVERALL: tallies.get(OVERALL) or {}},
+                   lang, texts, gettext)
+    return {
+        "sections": sections,
+        "overall": overall,
+        "judgements": judgement_rows(
+            instrument, result.learner_judgements, result.expert_judgements, lang
+        ),
+    }
+
+
+def expert_context(exercise: Any, lang: str, gettext: Gettext) -> dict:
+    """The expert appraisal for staff previews (author view)."""
+    instrument = exercise.instrument
+    sections = []
+    for section in instrument.sections:
+        rows = []
+        for item in section.items:
+            answer = exercise.expert_answers[item.id]
+            rows.append({
+                "id": item.id,
+                "text": item.text.get(lang),
+                "label": _label(instrument, item.scale_id, answer.value, lang),
+                "rationale_html": render_markdown(answer.rationale_md or ""),
+                "reason_required": exercise.reason_required(item.id),
+            })
+        sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
+    expert_values = {item_id: answer.value or "" for item_id, answer
+                     in exercise.expert_answers.items()}
+    judgements = instrument.compute_judgements(expert_values) if instrument.judgements else {}
+    return {
+        "instrument_title": instrument.title.get(lang),
+        "sections": sections,
+        "overall": {
+            "text": instrument.overall_text.get(lang),
+            "label": _label(instrument, instrument.overall_scale_id, exercise.overall_value, lang),
+            "rationale_html": render_markdown(exercise.overall_rationale_md or ""),
+        },
+        "judgements": judgement_rows(instrument, {}, judgements, lang),
+        "no_answer": gettext("No answer"),
+    }
+
+
+def report_columns(instrument: Any) -> list[str]:
+    columns = []
+    for item in instrument.items:
+        columns += [f"{item.id} answer", f"{item.id} reason"]
+    return [*columns, "overall answer", "overall reason", "score", "possible", "attempts",
+            "submitted at"]
+
+
+def report_row(instrument: Any, state: Mapping) -> dict | None:
+    """One learner's last submitted appraisal as a report row; None if never submitted."""
+    submission = state.get("submission") or {}
+    if not submission:
+        return None
+    answers = submission.get("answers") or {}
+    row: dict[str, Any] = {}
+    for item in instrument.items:
+        answer, reason = _entry(answers.get(item.id))
+        row[f"{item.id} answer"] = answer
+        row[f"{item.id} reason"] = reason
+    answer, reason = _entry(submission.get(OVERALL))
+    row.update({
+        "overall answer": answer,
+        "overall reason": reason,
+        "score": submission.get("earned", 0),
+        "possible": submission.get("possible", 0),
+        "attempts": state.get("attempts", 0),
+        "submitted at": submission.get("submitted_at", ""),
+    })
+    return row
+
+
+def _text_data(item: Any, instrument: Any, lang: str) -> dict:
+    scale = instrument.scale(item.scale_id) if item.scale_id else None
+    return {
+        "id": item.id,
+        "text": item.text.get(lang),
+        "hints": [hint.get(lang) for hint in item.hints],
+        "screening": item.screening,
+        "response": "text" if scale is None else "scale",
+        "options": [] if scale is None else [
+            {"value": option.value, "label": option.label.get(lang)} for option in scale.options
+        ],
+    }
+
+
+def structure_data(exercise: Any, lang: str) -> dict:
+    """Study and instrument structure for the mobile apps: no answer key, no scoring rule."""
+    instrument = exercise.instrument
+    stop_rule = instrument.stop_rule
+    overall_scale = instrument.scale(instrument.overall_scale_id)
+    return {
+        "study": study_context(exercise.study),
+        "instrument": {
+            "id": instrument.id,
+            "version": instrument.version,
+            "title": instrument.title.get(lang),
+            "sections": [
+                {
+                    "id": section.id,
+                    "title": section.title.get(lang),
+                    "items": [_text_data(item, instrument, lang) for item in section.items],
+                }
+                for section in instrument.sections
+            ],
+            "overall": {
+                "text": instrument.overall_text.get(lang),
+                "options": [{"value": option.value, "label": option.label.get(lang)}
+                            for option in overall_scale.options],
+            },
+            "stop_rule": None if stop_rule is None else {
+                "items": list(stop_rule.item_ids),
+                "answers": list(stop_rule.answers),
+                "message": stop_rule.message.get(lang),
+            },
+        },
+        "reasons_required": [item.id for item in instrument.items
+                             if exercise.reason_required(item.id)],
+    }
