@@ -36,9 +36,19 @@ def workbench(*, samples: bool = True) -> Iterator[str]:
         log = Path(data_dir) / "serve.log"
         with log.open("w") as output:
             server = subprocess.Popen(
-                [sys.executable, "-m", "eip.cli", "serve", "--port", str(port), "--data-dir",
-                 str(Path(data_dir) / "var")],
-                stdout=output, stderr=subprocess.STDOUT, env=env,
+                [
+                    sys.executable,
+                    "-m",
+                    "eip.cli",
+                    "serve",
+                    "--port",
+                    str(port),
+                    "--data-dir",
+                    str(Path(data_dir) / "var"),
+                ],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                env=env,
             )
         base = f"http://127.0.0.1:{port}/"
         try:
@@ -71,19 +81,23 @@ class PageSession:
 
     def usage_ids(self, scenario: str, student: str, block_type: str) -> list[str]:
         html = self.get(f"/scenario/{scenario}/?student={student}")
-        pattern = rf'data-block-type="{block_type}"[^>]*data-usage="([^"]+)"'
-        found = re.findall(pattern, html)
-        if not found:
-            found = re.findall(rf'data-usage="([^"]+)"[^>]*data-block-type="{block_type}"', html)
-        return found
+        quote = "['\"]"
+        return re.findall(
+            rf"data-usage={quote}([^'\"]+){quote} data-block-type={quote}{block_type}{quote}", html
+        )
 
-    def post_json(self, usage_id: str, handler: str, body: object, student: str) -> tuple[int, dict]:
+    def post_json(
+        self, usage_id: str, handler: str, body: object, student: str
+    ) -> tuple[int, dict]:
         token = next(c.value for c in self.cookies if c.name == "csrftoken")
         request = urllib.request.Request(
             f"{self.base}handler/{usage_id}/{handler}/?student={student}",
             data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json", "X-CSRFToken": token,
-                     "Referer": self.base},
+            headers={
+                "Content-Type": "application/json",
+                "X-CSRFToken": token,
+                "Referer": self.base,
+            },
             method="POST",
         )
         try:

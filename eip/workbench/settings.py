@@ -39,6 +39,7 @@ EXCLUDED_XBLOCKS = (
     set() if os.environ.get("EIP_WORKBENCH_SAMPLES") == "yes" else _sdk_sample_blocks()
 )
 
+TIME_ZONE = "Europe/London"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 MIDDLEWARE = [*MIDDLEWARE]
 

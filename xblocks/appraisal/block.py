@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import hashlib
 import importlib.resources
 import re
 from collections.abc import Iterator
@@ -30,7 +31,6 @@ from xblocks.appraisal.model.tallies import add_to_tallies
 from xblocks.appraisal.model.values import format_attribute
 from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock
-from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.resources import render_template
@@ -239,7 +239,9 @@ class AppraisalBlock(EIPBlock):
         return self.fragment("unavailable.html", context, css=[CSS])
 
     def _uid(self) -> str:
-        return "eip-" + re.sub(r"[^A-Za-z0-9_-]+", "-", str(self.scope_ids.usage_id))
+        """A short id prefix unique to this block on a page (usage ids can be long)."""
+        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode(), usedforsecurity=False)
+        return "eip" + digest.hexdigest()[:8]
 
     def _showing_feedback(self) -> bool:
         return bool(self.submission) and not self.retrying
@@ -291,8 +293,11 @@ class AppraisalBlock(EIPBlock):
         """Score a complete appraisal, store it, publish grade, completion and the event."""
         exercise = self._handler_exercise()
         appraisal = self._checked_appraisal(exercise, data)
-        if self._showing_feedback() or self._attempts_left() == 0:
-            raise HandlerError(self.ugettext("No attempts left to submit."), 409)
+        if self._attempts_left() == 0:
+            raise HandlerError(self.ugettext("You have used all your attempts."), 409)
+        if self._showing_feedback():
+            raise HandlerError(self.ugettext(
+                "You have already submitted. Choose Try again to start a new attempt."), 409)
         problems = check_complete(exercise, appraisal["answers"], appraisal["overall"],
                                   appraisal["stopped"], lang=_language(), gettext=self.ugettext)
         if problems:
@@ -306,8 +311,10 @@ class AppraisalBlock(EIPBlock):
     def retry(self, data: dict, suffix: str = "") -> dict:
         """Start a new attempt from the last submitted answers."""
         exercise = self._handler_exercise()
-        if not self._showing_feedback() or self._attempts_left() == 0:
-            raise HandlerError(self.ugettext("No attempts left to try again."), 409)
+        if self._attempts_left() == 0:
+            raise HandlerError(self.ugettext("You have used all your attempts."), 409)
+        if not self._showing_feedback():
+            raise HandlerError(self.ugettext("Submit your appraisal before trying again."), 409)
         last = self.submission
         self.draft = {"answers": last.get("answers") or {}, "overall": last.get("overall") or {},
                       "stopped": False}
@@ -354,31 +361,10 @@ class AppraisalBlock(EIPBlock):
                                           appraisal["overall"]["answer"], exercise.instrument)
         publish_grade(self, self.best_fraction * self.weight, self.weight)
         publish_completion(self, 1.0)
-        publish_event(self, "submitted", self._submitted_event(exercise, appraisal, result))
-
-    def _submitted_event(self, exercise: Exercise, appraisal: dict, result: Any) -> dict:
-        # Option values only: free text (reasons, written answers) stays out of the logs.
-        credits = {item.item_id: item.credit for item in result.items}
-        text_only = {item.id for item in exercise.instrument.items if item.text_only}
-        return {
-            "instrument_id": exercise.instrument_id,
-            "instrument_version": exercise.instrument_version,
-            "competencies": [{"id": tag.id, "level": tag.level}
-                             for tag in parse_competency_tags(self.competencies)],
-            "attempt": self.attempts,
-            "max_attempts": self.max_attempts,
-            "stopped": appraisal["stopped"],
-            "answers": {
-                item_id: {"answer": None if item_id in text_only else entry["answer"],
-                          "credit": credits.get(item_id)}
-                for item_id, entry in appraisal["answers"].items()
-            },
-            "overall": {"answer": appraisal["overall"]["answer"],
-                        "credit": result.overall.credit},
-            "score": {"earned": result.earned, "possible": result.possible,
-                      "fraction": result.fraction},
-            "grade": {"value": self.best_fraction * self.weight, "max_value": self.weight},
-        }
+        event = present.submitted_event(exercise, appraisal, result)
+        event.update(attempt=self.attempts, max_attempts=self.max_attempts,
+                     grade={"value": self.best_fraction * self.weight, "max_value": self.weight})
+        publish_event(self, "submitted", event)
 
     # --- staff ---------------------------------------------------------------------------
 

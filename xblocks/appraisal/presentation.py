@@ -12,6 +12,7 @@ from typing import Any
 
 import lxml.html
 
+from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.markdown import render_markdown
 
 Gettext = Callable[[str], str]
@@ -51,17 +52,12 @@ def study_context(study: Any) -> dict:
     }
 
 
-def _options(instrument: Any, scale_id: str | None, lang: str, chosen: str, key: str) -> list:
+def _options(instrument: Any, scale_id: str | None, lang: str, chosen: str) -> list:
     if not scale_id:
         return []
     return [
-        {
-            "value": option.value,
-            "label": option.label.get(lang),
-            "checked": option.value == chosen,
-            "id": f"{key}-o{index}",
-        }
-        for index, option in enumerate(instrument.scale(scale_id).options)
+        {"value": option.value, "label": option.label.get(lang), "checked": option.value == chosen}
+        for option in instrument.scale(scale_id).options
     ]
 
 
@@ -90,7 +86,7 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
                 "hints": [hint.get(lang) for hint in item.hints],
                 "screening": item.screening,
                 "text_only": item.text_only,
-                "options": _options(instrument, item.scale_id, lang, answer, key),
+                "options": _options(instrument, item.scale_id, lang, answer),
                 "reason": reason,
                 "reason_required": exercise.reason_required(item.id),
             })
@@ -103,7 +99,7 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
         "overall": {
             "key": key,
             "text": instrument.overall_text.get(lang),
-            "options": _options(instrument, instrument.overall_scale_id, lang, answer, key),
+            "options": _options(instrument, instrument.overall_scale_id, lang, answer),
             "reason": reason,
             "reason_required": exercise.reason_required(OVERALL),
         },
@@ -318,4 +314,28 @@ def structure_data(exercise: Any, lang: str) -> dict:
         },
         "reasons_required": [item.id for item in instrument.items
                              if exercise.reason_required(item.id)],
+    }
+
+
+def submitted_event(exercise: Any, appraisal: Mapping, result: Any) -> dict:
+    """The data of `edx.eip.appraisal.submitted` that the exercise and the scoring decide.
+
+    Option values only: free text (reasons, written answers) stays out of tracking logs.
+    """
+    credits = {item.item_id: item.credit for item in result.items}
+    text_only = {item.id for item in exercise.instrument.items if item.text_only}
+    return {
+        "instrument_id": exercise.instrument_id,
+        "instrument_version": exercise.instrument_version,
+        "competencies": [{"id": tag.id, "level": tag.level}
+                         for tag in parse_competency_tags(exercise.competencies)],
+        "stopped": bool(appraisal.get("stopped")),
+        "answers": {
+            item_id: {"answer": None if item_id in text_only else entry["answer"],
+                      "credit": credits.get(item_id)}
+            for item_id, entry in appraisal["answers"].items()
+        },
+        "overall": {"answer": appraisal[OVERALL]["answer"], "credit": result.overall.credit},
+        "score": {"earned": result.earned, "possible": result.possible,
+                  "fraction": result.fraction},
     }

@@ -18,7 +18,8 @@ from xblocks.appraisal.block import AppraisalBlock
 from xblocks.appraisal.model.exercise import OVERALL, Exercise
 
 EXERCISES = sorted(
-    entry.name for entry in importlib.resources.files("xblocks.appraisal.exercises").iterdir()
+    entry.name
+    for entry in importlib.resources.files("xblocks.appraisal.exercises").iterdir()
     if entry.name.endswith(".xml")
 )
 
@@ -134,8 +135,11 @@ def expert_appraisal(exercise: Exercise, reason: str = "Because the paper says s
             answers[item.id] = {"answer": "My written answer.", "reason": ""}
         else:
             answers[item.id] = {"answer": expert.value, "reason": reason}
-    return {"answers": answers, "overall": {"answer": exercise.overall_value, "reason": reason},
-            "stopped": False}
+    return {
+        "answers": answers,
+        "overall": {"answer": exercise.overall_value, "reason": reason},
+        "stopped": False,
+    }
 
 
 def differing_appraisal(exercise: Exercise) -> dict:

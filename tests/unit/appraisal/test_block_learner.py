@@ -40,7 +40,8 @@ def test_every_control_has_a_label(learner):
     labelled = {label.get("for") for label in page.xpath(".//label")}
     controls = page.xpath(".//input | .//textarea")
     assert controls
-    assert all(control.get("id") in labelled for control in controls)
+    for control in controls:
+        assert control.get("id") in labelled or control.xpath("ancestor::label")
 
 
 def test_radio_groups_follow_the_items_scales(learner):
@@ -91,9 +92,14 @@ def test_script_strings_come_from_the_server(learner):
 
 def test_draft_is_saved_and_prefilled(learner):
     me = learner(FGC)
-    draft = {"answers": {"1": {"answer": "yes", "reason": "Clear <question> & aim"},
-                         "8": {"answer": "Quite precise.", "reason": ""}},
-             "overall": {"answer": "low", "reason": ""}, "stopped": False}
+    draft = {
+        "answers": {
+            "1": {"answer": "yes", "reason": "Clear <question> & aim"},
+            "8": {"answer": "Quite precise.", "reason": ""},
+        },
+        "overall": {"answer": "low", "reason": ""},
+        "stopped": False,
+    }
     status, body = me.call("save_draft", draft)
     assert status == 200 and body["saved_at"]
     assert me.block.draft["answers"]["1"] == {"answer": "yes", "reason": "Clear <question> & aim"}
@@ -107,15 +113,18 @@ def test_draft_is_saved_and_prefilled(learner):
     assert overall.get("value") == "low"
 
 
-@pytest.mark.parametrize("draft", [
-    {"answers": {"99": {"answer": "yes"}}},
-    {"answers": {"1": {"answer": "perhaps"}}},
-    {"answers": {}, "overall": {"answer": "excellent"}},
-    {"answers": {"1": {"answer": "yes", "reason": "x" * 5001}}},
-    {"answers": {"1": {"answer": "yes", "colour": "red"}}},
-    {"answers": []},
-    {},
-])
+@pytest.mark.parametrize(
+    "draft",
+    [
+        {"answers": {"99": {"answer": "yes"}}},
+        {"answers": {"1": {"answer": "perhaps"}}},
+        {"answers": {}, "overall": {"answer": "excellent"}},
+        {"answers": {"1": {"answer": "yes", "reason": "x" * 5001}}},
+        {"answers": {"1": {"answer": "yes", "colour": "red"}}},
+        {"answers": []},
+        {},
+    ],
+)
 def test_bad_drafts_are_refused_and_nothing_is_stored(learner, draft):
     me = learner(FGC)
     status, body = me.call("save_draft", draft)
@@ -198,16 +207,18 @@ def _variant(name: str, **attributes: str) -> str:
     return text
 
 
-def test_grade_is_the_best_attempt_times_the_weight(learner, make_expert_appraisal,
-                                                    make_differing_appraisal):
+def test_grade_is_the_best_attempt_times_the_weight(
+    learner, make_expert_appraisal, make_differing_appraisal
+):
     me = learner(_variant(FGC, weight="2"))
     exercise = me.block.exercise()
     assert me.block.max_score() == 2.0
     me.call("submit", make_differing_appraisal(exercise))
     low = me.runtime.events("grade")[-1]
     assert low["max_value"] == 2.0
-    assert low["value"] == pytest.approx(2.0 * me.block.submission["earned"]
-                                         / me.block.submission["possible"])
+    assert low["value"] == pytest.approx(
+        2.0 * me.block.submission["earned"] / me.block.submission["possible"]
+    )
     assert low["value"] < 1.0
     assert me.call("retry")[0] == 200
     me.call("submit", make_expert_appraisal(exercise))
@@ -278,8 +289,11 @@ def test_unlimited_attempts(learner, make_expert_appraisal):
 
 def test_stopping_at_a_screening_no(learner):
     me = learner(FGC)
-    stop = {"answers": {"1": {"answer": "no", "reason": "No clear question."}},
-            "overall": {"answer": "low", "reason": "Not worth going on."}, "stopped": True}
+    stop = {
+        "answers": {"1": {"answer": "no", "reason": "No clear question."}},
+        "overall": {"answer": "low", "reason": "Not worth going on."},
+        "stopped": True,
+    }
     status, body = me.call("submit", stop)
     assert status == 200, body
     assert me.block.submission["stopped"] is True
@@ -288,8 +302,11 @@ def test_stopping_at_a_screening_no(learner):
 
 def test_stopping_without_a_screening_no_is_refused(learner):
     me = learner(FGC)
-    stop = {"answers": {"1": {"answer": "yes", "reason": "Clear."}},
-            "overall": {"answer": "low", "reason": "."}, "stopped": True}
+    stop = {
+        "answers": {"1": {"answer": "yes", "reason": "Clear."}},
+        "overall": {"answer": "low", "reason": "."},
+        "stopped": True,
+    }
     assert me.call("submit", stop)[0] == 400
 
 
@@ -306,8 +323,9 @@ def test_rule_based_feedback_shows_the_computed_judgements(learner, make_expert_
 # --- tallies -----------------------------------------------------------------------------
 
 
-def test_tallies_count_each_learners_first_submission_only(learner, make_expert_appraisal,
-                                                           make_differing_appraisal):
+def test_tallies_count_each_learners_first_submission_only(
+    learner, make_expert_appraisal, make_differing_appraisal
+):
     first = learner(FGC, "ann")
     exercise = first.block.exercise()
     expert_value = exercise.expert_answers["1"].value
@@ -334,9 +352,17 @@ def test_report_has_one_row_per_learner_who_submitted(learner, make_expert_appra
     ann.call("submit", make_expert_appraisal(exercise, reason="Ann's reason"))
     bob.call("submit", make_expert_appraisal(exercise))
     cat.call("save_draft", {"answers": {"1": {"answer": "yes", "reason": "draft"}}})
-    states = [UserState(who.user_id, {"submission": who.block.submission,
-                                      "attempts": who.block.attempts, "draft": who.block.draft})
-              for who in (ann, bob, cat)]
+    states = [
+        UserState(
+            who.user_id,
+            {
+                "submission": who.block.submission,
+                "attempts": who.block.attempts,
+                "draft": who.block.draft,
+            },
+        )
+        for who in (ann, bob, cat)
+    ]
     rows = list(ann.block.generate_report_data(iter(states)))
     assert [username for username, _ in rows] == ["ann", "bob"]
     row = rows[0][1]

@@ -61,8 +61,9 @@ def test_second_round_trip_changes_nothing(appraisal_runtime):
 
 
 def test_only_authored_attributes_are_exported(appraisal_runtime):
-    authored = re.sub(r'\s(weight|max_attempts|require_reasons|competencies)="[^"]*"', "",
-                      _text(FGC), count=4)
+    authored = re.sub(
+        r'\s(weight|max_attempts|require_reasons|competencies)="[^"]*"', "", _text(FGC), count=4
+    )
     root = etree.fromstring(_export(_parse_directly(appraisal_runtime, authored)))
     assert list(root.attrib) == ["display_name", "instrument", "instrument_version"]
 
@@ -79,8 +80,9 @@ def test_attributes_become_typed_fields(learner):
 
 
 def test_platform_attributes_are_accepted(appraisal_runtime):
-    authored = _text(FGC).replace("<eip_appraisal ", '<eip_appraisal url_name="fgc" '
-                                  'course_version="2025.1" ', 1)
+    authored = _text(FGC).replace(
+        "<eip_appraisal ", '<eip_appraisal url_name="fgc" course_version="2025.1" ', 1
+    )
     block = _parse_directly(appraisal_runtime, authored)
     assert block.course_version == "2025.1"
     root = etree.fromstring(_export(block))
@@ -137,9 +139,11 @@ def test_refusal_names_the_file(appraisal_runtime, tmp_path):
 
 def test_workbench_has_one_scenario_per_exercise(load_exercise):
     scenarios = AppraisalBlock.workbench_scenarios()
-    names = sorted(entry.name for entry in
-                   importlib.resources.files("xblocks.appraisal.exercises").iterdir()
-                   if entry.name.endswith(".xml"))
+    names = sorted(
+        entry.name
+        for entry in importlib.resources.files("xblocks.appraisal.exercises").iterdir()
+        if entry.name.endswith(".xml")
+    )
     assert len(scenarios) == len(names) >= 3
     for title, xml in scenarios:
         assert title

@@ -22,8 +22,14 @@ def _expert_snippets(exercise) -> list[str]:
     """Pieces of every expert rationale and the overall rationale, as shown, that do not
     merely quote the study (which learners see)."""
     study = exercise.study
-    study_text = " ".join([plain_text(study.summary_md), study.title, study.citation,
-                           *(plain_text(exhibit.body_md) for exhibit in study.exhibits)])
+    study_text = " ".join(
+        [
+            plain_text(study.summary_md),
+            study.title,
+            study.citation,
+            *(plain_text(exhibit.body_md) for exhibit in study.exhibits),
+        ]
+    )
     rationales = [answer.rationale_md for answer in exercise.expert_answers.values()]
     rationales.append(exercise.overall_rationale_md)
     snippets = []
@@ -38,8 +44,11 @@ def _everything_before_submission(me, exercise) -> list[str]:
     """The page, its init JSON and the responses of every handler a learner can call."""
     first = exercise.instrument.items[0]
     fragment = me.view()
-    responses = [fragment.content, json.dumps(fragment.to_dict()),
-                 json.dumps(me.block.student_view_data())]
+    responses = [
+        fragment.content,
+        json.dumps(fragment.to_dict()),
+        json.dumps(me.block.student_view_data()),
+    ]
     calls = [
         ("save_draft", {"answers": {first.id: {"answer": "", "reason": "draft"}}}),
         ("save_draft", {"answers": {"no-such-item": {"answer": "yes"}}}),

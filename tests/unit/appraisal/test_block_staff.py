@@ -87,8 +87,15 @@ def test_studio_view_is_a_labelled_form_with_the_current_values(learner):
     labelled = {label.get("for") for label in page.xpath(".//label")}
     controls = page.xpath(".//input | .//select | .//textarea")
     assert {control.get("name") for control in controls} >= {
-        "display_name", "instrument", "instrument_version", "weight", "max_attempts",
-        "competencies", "require_reasons", "content_xml"}
+        "display_name",
+        "instrument",
+        "instrument_version",
+        "weight",
+        "max_attempts",
+        "competencies",
+        "require_reasons",
+        "content_xml",
+    }
     assert all(control.get("id") in labelled for control in controls)
     assert page.xpath(".//textarea[@name='content_xml']")[0].text_content() == block.content_xml
     selected = page.xpath(".//select[@name='instrument']/option[@selected]")[0]
@@ -111,8 +118,9 @@ def test_studio_refuses_broken_xml_with_the_line_and_saves_nothing(learner):
     before = me.block.content_xml
     broken = before.replace("</summary>", "</summery>", 1)
     line = broken[: broken.index("</summery>")].count("\n") + 1
-    status, body = me.call("studio_submit", _studio_values(me.block, display_name="New",
-                                                           content_xml=broken))
+    status, body = me.call(
+        "studio_submit", _studio_values(me.block, display_name="New", content_xml=broken)
+    )
     assert status == 400
     assert f"Studio editor:{line}:" in body["error"]
     assert me.block.content_xml == before
@@ -129,10 +137,16 @@ def test_studio_refuses_an_exercise_the_model_refuses(learner):
     assert '<answer item="4b"' in me.block.content_xml
 
 
-@pytest.mark.parametrize("field, value", [
-    ("weight", "heavy"), ("max_attempts", "-1"), ("competencies", "Bad Tag"),
-    ("instrument", "nosuch"), ("require_reasons", "all 99"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("weight", "heavy"),
+        ("max_attempts", "-1"),
+        ("competencies", "Bad Tag"),
+        ("instrument", "nosuch"),
+        ("require_reasons", "all 99"),
+    ],
+)
 def test_studio_refuses_bad_settings(learner, field, value):
     me = learner(FGC)
     status, body = me.call("studio_submit", _studio_values(me.block, **{field: value}))
@@ -163,8 +177,17 @@ def test_student_view_data_has_the_structure_but_no_key(learner):
     for answer in exercise.expert_answers.values():
         snippet = plain_text(answer.rationale_md)[:40]
         assert snippet in study or snippet not in text
-    assert not _keys(data) & {"expert", "expert_answers", "near", "credit", "rationale",
-                              "rationale_md", "judgements", "rules", "overall_value"}
+    assert not _keys(data) & {
+        "expert",
+        "expert_answers",
+        "near",
+        "credit",
+        "rationale",
+        "rationale_md",
+        "judgements",
+        "rules",
+        "overall_value",
+    }
 
 
 def _keys(value: object) -> set[str]:
@@ -207,8 +230,9 @@ def test_staff_see_why_a_block_is_not_available(appraisal_runtime):
 
 def test_empty_block_handlers_refuse(appraisal_runtime):
     block = _empty_block(appraisal_runtime)
-    request = webob.Request.blank("/", method="POST", body=b'{"answers": {}}',
-                                  content_type="application/json")
+    request = webob.Request.blank(
+        "/", method="POST", body=b'{"answers": {}}', content_type="application/json"
+    )
     response = block.handle("save_draft", request)
     assert response.status_code == 409
 
@@ -223,3 +247,10 @@ def test_studio_can_fill_an_empty_block(appraisal_runtime, learner):
     request = webob.Request.blank("/", method="POST", body=body, content_type="application/json")
     assert block.handle("studio_submit", request).status_code == 200
     assert block.exercise().study.title == source.exercise().study.title
+
+
+def test_runtimes_can_render_views_by_name(learner):
+    """LMS and workbench call block.render(view_name, context): it must render the view."""
+    block = learner(FGC).block
+    assert "eip-appraisal__form" in block.render("student_view", {}).content
+    assert "eip-appraisal--author" in block.render("author_view", {}).content
