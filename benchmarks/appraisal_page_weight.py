@@ -1,8 +1,9 @@
 """What a learner's browser downloads for one appraisal exercise, and where it goes.
 
 Counts the block's own HTML (the rendered fragment) and the CSS and JavaScript the block
-adds, excluding the runtime's (workbench page, jQuery, the XBlock runtime). Target: at most
-40 kB, and no request to any host but the server. Run by hand:
+adds, excluding the runtime's (workbench page, jQuery, the XBlock runtime), as transferred
+(gzip, as the workbench and an LMS behind Tutor's web server send them) and uncompressed.
+Target: at most 40 kB transferred, and no request to any host but the server. Run by hand:
 
     python benchmarks/appraisal_page_weight.py
 
@@ -12,13 +13,14 @@ Needs the package installed with the [workbench] extra, Playwright, and Chromium
 
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).parent))
-from workbench_session import workbench  # noqa: E402
+from workbench_session import workbench
 
 BUDGET_BYTES = 40 * 1024
 BLOCK_RESOURCE_PREFIX = "/resource/eip_appraisal/"
@@ -29,7 +31,7 @@ def measure(base: str, scenario: str) -> dict:
 
     chromium = os.environ.get("EIP_CHROMIUM", "/usr/bin/chromium")
     requests: list[str] = []
-    block_resources: dict[str, int] = {}
+    block_resources: dict[str, tuple[int, int]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"]
@@ -40,7 +42,8 @@ def measure(base: str, scenario: str) -> dict:
         def record(response) -> None:
             path = urlparse(response.url).path
             if path.startswith(BLOCK_RESOURCE_PREFIX):
-                block_resources[path] = len(response.body())
+                transferred = response.request.sizes()["responseBodySize"]
+                block_resources[path] = (transferred, len(response.body()))
 
         page.on("response", record)
         page.goto(f"{base}scenario/{scenario}/?student=bench", wait_until="networkidle")
@@ -49,10 +52,13 @@ def measure(base: str, scenario: str) -> dict:
         )
         browser.close()
     server = urlparse(base).netloc
+    html = block_html.encode()
+    html_transferred = len(gzip.compress(html, compresslevel=6))
     return {
-        "block_html_bytes": len(block_html.encode()),
+        "block_html_bytes": (html_transferred, len(html)),
         "block_resources": block_resources,
-        "total_bytes": len(block_html.encode()) + sum(block_resources.values()),
+        "total_bytes": html_transferred + sum(sent for sent, _ in block_resources.values()),
+        "raw_bytes": len(html) + sum(raw for _, raw in block_resources.values()),
         "foreign_requests": [url for url in requests if urlparse(url).netloc != server],
         "requests": len(requests),
     }
@@ -66,14 +72,14 @@ def main() -> int:
             result = measure(base, scenario)
             over = result["total_bytes"] > BUDGET_BYTES
             failed |= over or bool(result["foreign_requests"])
-            resources = ", ".join(
-                f"{Path(path).name} {size:,} B"
-                for path, size in sorted(result["block_resources"].items())
-            )
+            parts = [("HTML", *result["block_html_bytes"])] + [
+                (Path(path).name, sent, raw)
+                for path, (sent, raw) in sorted(result["block_resources"].items())
+            ]
+            detail = "; ".join(f"{name} {sent:,} B ({raw:,} raw)" for name, sent, raw in parts)
             print(
-                f"{scenario}: {result['total_bytes']:,} B "
-                f"({'OVER' if over else 'within'} {BUDGET_BYTES:,} B): "
-                f"HTML {result['block_html_bytes']:,} B; {resources}; "
+                f"{scenario}: {result['total_bytes']:,} B transferred, {result['raw_bytes']:,} B "
+                f"uncompressed ({'OVER' if over else 'within'} {BUDGET_BYTES:,} B): {detail}; "
                 f"{result['requests']} requests, {len(result['foreign_requests'])} off-server"
             )
             for url in result["foreign_requests"]:

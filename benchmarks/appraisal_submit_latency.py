@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from workbench_session import PageSession, workbench  # noqa: E402
+from workbench_session import PageSession, workbench
 
 APPRAISAL_SCENARIO = "eip_appraisal.1"  # the trial checklist: 13 items and an overall
 SAMPLE_SCENARIO = "problem_demo.0"

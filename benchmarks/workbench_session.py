@@ -49,6 +49,8 @@ def workbench(*, samples: bool = True) -> Iterator[str]:
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 env=env,
+                # Outside the checkout, so the installed package is what runs.
+                cwd=data_dir,
             )
         base = f"http://127.0.0.1:{port}/"
         try:

@@ -1,1 +1,1 @@
-"""Appraisal exercises, shipped inside the appraisal block's package for the workbench (see setup.py)."""
+"""Appraisal exercises, shipped in the appraisal block's package for the workbench."""

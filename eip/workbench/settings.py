@@ -41,7 +41,8 @@ EXCLUDED_XBLOCKS = (
 
 TIME_ZONE = "Europe/London"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
-MIDDLEWARE = [*MIDDLEWARE]
+# Compressed as an LMS behind Tutor's web server sends pages, so measurements are realistic.
+MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]
 
 # Our index and page templates come before the SDK's (they add lang, landmarks, a viewport).
 TEMPLATES[0]["DIRS"] = [str(Path(__file__).parent / "templates"), *TEMPLATES[0]["DIRS"]]  # noqa: F405

@@ -74,6 +74,8 @@ def workbench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             stdout=output,
             stderr=subprocess.STDOUT,
             env=env,
+            # Outside the checkout, so the installed package is what runs.
+            cwd=data_dir,
         )
     base = f"http://127.0.0.1:{port}/"
     try:

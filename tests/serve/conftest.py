@@ -69,6 +69,8 @@ def running_serve(data_dir: Path, port: int):
             stdout=output,
             stderr=subprocess.STDOUT,
             env=dict(os.environ),
+            # Outside the checkout, so the installed package is what runs.
+            cwd=output_path.parent,
         )
     base = f"http://127.0.0.1:{port}/"
     try:

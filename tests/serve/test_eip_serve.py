@@ -54,6 +54,7 @@ def test_a_busy_port_is_refused_with_a_clear_message(tmp_path) -> None:
                 "--data-dir",
                 str(tmp_path / "var"),
             ],
+            cwd=tmp_path,
             capture_output=True,
             text=True,
             timeout=60,

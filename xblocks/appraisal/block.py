@@ -33,7 +33,6 @@ from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
-from xblocks.core.resources import render_template
 from xblocks.core.xml import OLXError, OLXErrors, parse_xml
 
 
@@ -43,8 +42,15 @@ def _(text: str) -> str:
 
 
 # Authored attributes, in the order an exercise file writes them.
-ATTRIBUTES = ("display_name", "instrument", "instrument_version", "competencies", "weight",
-              "max_attempts", "require_reasons")
+ATTRIBUTES = (
+    "display_name",
+    "instrument",
+    "instrument_version",
+    "competencies",
+    "weight",
+    "max_attempts",
+    "require_reasons",
+)
 # Attributes a platform adds to a block's node, which are not part of the exercise.
 PLATFORM_ATTRIBUTES = ("url_name", "xblock-family", "course_version")
 EXERCISES_PACKAGE = "xblocks.appraisal.exercises"
@@ -61,16 +67,18 @@ APPRAISAL_SHAPE = shape.Record(
     {"answers": shape.MapOf(_ENTRY, max_items=200), "overall": _ENTRY, "stopped": shape.Boolean()},
     optional=("overall", "stopped"),
 )
-STUDIO_SHAPE = shape.Record({
-    "display_name": shape.String(max_length=200),
-    "instrument": shape.String(max_length=100),
-    "instrument_version": shape.String(max_length=20),
-    "competencies": shape.String(max_length=1000),
-    "weight": shape.String(max_length=20),
-    "max_attempts": shape.String(max_length=10),
-    "require_reasons": shape.String(max_length=2000),
-    "content_xml": shape.String(max_length=1_000_000),
-})
+STUDIO_SHAPE = shape.Record(
+    {
+        "display_name": shape.String(max_length=200),
+        "instrument": shape.String(max_length=100),
+        "instrument_version": shape.String(max_length=20),
+        "competencies": shape.String(max_length=1000),
+        "weight": shape.String(max_length=20),
+        "max_attempts": shape.String(max_length=10),
+        "require_reasons": shape.String(max_length=2000),
+        "content_xml": shape.String(max_length=1_000_000),
+    }
+)
 
 
 def _inner_xml(element: etree._Element) -> str:
@@ -108,19 +116,27 @@ class AppraisalBlock(EIPBlock):
     completion_mode = XBlockCompletionMode.COMPLETABLE
     icon_class = "problem"
 
-    display_name = String(display_name=_("Display name"), scope=Scope.settings,
-                          default=_("Critical appraisal"))
+    display_name = String(
+        display_name=_("Display name"), scope=Scope.settings, default=_("Critical appraisal")
+    )
     instrument = String(display_name=_("Instrument"), scope=Scope.settings, default="")
-    instrument_version = String(display_name=_("Instrument version"), scope=Scope.settings,
-                                default="1")
+    instrument_version = String(
+        display_name=_("Instrument version"), scope=Scope.settings, default="1"
+    )
     competencies = String(display_name=_("Competencies"), scope=Scope.settings, default="")
     weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
-    max_attempts = Integer(display_name=_("Maximum attempts"), help=_("0 means no limit"),
-                           scope=Scope.settings, default=0)
-    require_reasons = String(display_name=_("Reasons required"), scope=Scope.settings,
-                             default="all")
-    content_xml = String(help=_("The study and the expert appraisal, as XML"),
-                         scope=Scope.content, default="")
+    max_attempts = Integer(
+        display_name=_("Maximum attempts"),
+        help=_("0 means no limit"),
+        scope=Scope.settings,
+        default=0,
+    )
+    require_reasons = String(
+        display_name=_("Reasons required"), scope=Scope.settings, default="all"
+    )
+    content_xml = String(
+        help=_("The study and the expert appraisal, as XML"), scope=Scope.content, default=""
+    )
 
     draft = Dict(scope=Scope.user_state, default={})
     attempts = Integer(scope=Scope.user_state, default=0)
@@ -129,28 +145,15 @@ class AppraisalBlock(EIPBlock):
     best_fraction = Float(scope=Scope.user_state, default=0.0)
     tallies = Dict(scope=Scope.user_state_summary, default={})
 
-    def render(self, view: str, context: dict | None = None) -> Any:
-        """XBlock.render: runtimes (LMS, workbench) call it to render a view.
-
-        EIPBlock.render(template, context) hides it; until that is renamed, template names
-        (what EIPBlock.fragment passes) are rendered here and anything else is a view.
-        """
-        if view.endswith(".html"):
-            return self._html(view, context or {})
-        return self.runtime.render(self, view, context)
-
-    def _html(self, template: str, context: dict) -> str:
-        return render_template(self.RESOURCE_PACKAGE, f"templates/{template}", context,
-                               i18n_service=self.runtime.service(self, "i18n"))
-
     # --- OLX ---------------------------------------------------------------------------
 
     @classmethod
     def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AppraisalBlock:
         """Read an exercise; refuse it (OLXErrors with file and line) if the model does."""
         element = copy.deepcopy(node)
-        platform = {name: element.attrib.pop(name) for name in PLATFORM_ATTRIBUTES
-                    if name in element.attrib}
+        platform = {
+            name: element.attrib.pop(name) for name in PLATFORM_ATTRIBUTES if name in element.attrib
+        }
         exercise = parse_exercise(element, source=_source_of(node))
         block = runtime.construct_xblock_from_class(cls, keys)
         for name in ATTRIBUTES:
@@ -168,8 +171,7 @@ class AppraisalBlock(EIPBlock):
             node.set(name, value)
         if self.fields["course_version"].is_set_on(self):
             node.set("course_version", self.course_version)
-        wrapper = parse_xml(f"<{node.tag}>{self.content_xml}</{node.tag}>",
-                            source=self._source())
+        wrapper = parse_xml(f"<{node.tag}>{self.content_xml}</{node.tag}>", source=self._source())
         node.text = wrapper.text
         for child in list(wrapper):
             node.append(child)
@@ -206,36 +208,51 @@ class AppraisalBlock(EIPBlock):
         page = {
             "uid": uid,
             "display_name": self.display_name,
-            "study_html": self._html("study.html", {
-                "uid": uid, "study": present.study_context(exercise.study)}),
-            "work_html": self._feedback_html(exercise) if self._showing_feedback()
+            "study_html": self.render_html(
+                "study.html", {"uid": uid, "study": present.study_context(exercise.study)}
+            ),
+            "work_html": self._feedback_html(exercise)
+            if self._showing_feedback()
             else self._form_html(exercise),
         }
-        return self.fragment("student.html", page, css=[CSS], js=["appraisal.js"],
-                             js_init="EIPAppraisalBlock", js_init_args=self._js_args())
+        return self.fragment(
+            "student.html",
+            page,
+            css=[CSS],
+            js=["appraisal.js"],
+            js_init="EIPAppraisalBlock",
+            js_init_args=self._js_args(),
+        )
 
     def _form_html(self, exercise: Exercise) -> str:
         context = present.form_context(exercise, self.draft, _language(), self._uid())
-        context.update(uid=self._uid(), attempts_text=self._attempts_text(),
-                       can_submit=self._attempts_left() != 0)
-        return self._html("form.html", context)
+        context.update(
+            uid=self._uid(),
+            attempts_text=self._attempts_text(),
+            can_submit=self._attempts_left() != 0,
+        )
+        return self.render_html("form.html", context)
 
     def _feedback_html(self, exercise: Exercise) -> str:
         submission = self.submission
-        result = score_appraisal(exercise, submission.get("answers") or {},
-                                 submission.get("overall") or {})
-        context = present.feedback_context(exercise, result, self.tallies, _language(),
-                                           self.ugettext)
-        context.update(uid=self._uid(), score_text=self._score_text(),
-                       attempts_text=self._attempts_text(),
-                       stopped=bool(submission.get("stopped")),
-                       can_retry=self._attempts_left() != 0)
-        return self._html("feedback.html", context)
+        result = score_appraisal(
+            exercise, submission.get("answers") or {}, submission.get("overall") or {}
+        )
+        context = present.feedback_context(
+            exercise, result, self.tallies, _language(), self.ugettext
+        )
+        context.update(
+            uid=self._uid(),
+            score_text=self._score_text(),
+            attempts_text=self._attempts_text(),
+            stopped=bool(submission.get("stopped")),
+            can_retry=self._attempts_left() != 0,
+        )
+        return self.render_html("feedback.html", context)
 
     def _unavailable(self, error: Exception) -> Fragment:
         errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        context = {"display_name": self.display_name,
-                   "errors": errors if self.is_staff() else []}
+        context = {"display_name": self.display_name, "errors": errors if self.is_staff() else []}
         return self.fragment("unavailable.html", context, css=[CSS])
 
     def _uid(self) -> str:
@@ -256,15 +273,18 @@ class AppraisalBlock(EIPBlock):
         if not self.max_attempts:
             return self.ugettext("Attempts used: {used} (no limit)").format(used=self.attempts)
         return self.ugettext("Attempts used: {used} of {limit}").format(
-            used=self.attempts, limit=self.max_attempts)
+            used=self.attempts, limit=self.max_attempts
+        )
 
     def _score_text(self) -> str:
         earned = self.submission.get("earned", 0)
         possible = self.submission.get("possible", 0)
         percent = round(100 * earned / possible) if possible else 0
         return self.ugettext("Your score: {earned} out of {possible} ({percent}%)").format(
-            earned=present.number_text(earned), possible=present.number_text(possible),
-            percent=percent)
+            earned=present.number_text(earned),
+            possible=present.number_text(possible),
+            percent=percent,
+        )
 
     def _js_args(self) -> dict:
         strings = {
@@ -277,8 +297,10 @@ class AppraisalBlock(EIPBlock):
             "retryReady": _("Your previous answers are in the form. Change them and submit."),
             "retryFailed": _("Could not start a new attempt. Please try again."),
         }
-        return {"strings": {key: self.ugettext(text) for key, text in strings.items()},
-                "autosaveDelay": 1500}
+        return {
+            "strings": {key: self.ugettext(text) for key, text in strings.items()},
+            "autosaveDelay": 1500,
+        }
 
     # --- handlers ------------------------------------------------------------------------
 
@@ -296,16 +318,29 @@ class AppraisalBlock(EIPBlock):
         if self._attempts_left() == 0:
             raise HandlerError(self.ugettext("You have used all your attempts."), 409)
         if self._showing_feedback():
-            raise HandlerError(self.ugettext(
-                "You have already submitted. Choose Try again to start a new attempt."), 409)
-        problems = check_complete(exercise, appraisal["answers"], appraisal["overall"],
-                                  appraisal["stopped"], lang=_language(), gettext=self.ugettext)
+            raise HandlerError(
+                self.ugettext(
+                    "You have already submitted. Choose Try again to start a new attempt."
+                ),
+                409,
+            )
+        problems = check_complete(
+            exercise,
+            appraisal["answers"],
+            appraisal["overall"],
+            appraisal["stopped"],
+            lang=_language(),
+            gettext=self.ugettext,
+        )
         if problems:
             raise HandlerError("\n".join(problems), 400)
         result = score_appraisal(exercise, appraisal["answers"], appraisal["overall"])
         self._record(exercise, appraisal, result)
-        return {"feedback_html": self._feedback_html(exercise), "status": self._score_text(),
-                "attempts_left": self._attempts_left()}
+        return {
+            "feedback_html": self._feedback_html(exercise),
+            "status": self._score_text(),
+            "attempts_left": self._attempts_left(),
+        }
 
     @json_handler(shape.Record({}))
     def retry(self, data: dict, suffix: str = "") -> dict:
@@ -316,8 +351,11 @@ class AppraisalBlock(EIPBlock):
         if not self._showing_feedback():
             raise HandlerError(self.ugettext("Submit your appraisal before trying again."), 409)
         last = self.submission
-        self.draft = {"answers": last.get("answers") or {}, "overall": last.get("overall") or {},
-                      "stopped": False}
+        self.draft = {
+            "answers": last.get("answers") or {},
+            "overall": last.get("overall") or {},
+            "stopped": False,
+        }
         self.retrying = True
         return {"form_html": self._form_html(exercise), "attempts_left": self._attempts_left()}
 
@@ -336,34 +374,50 @@ class AppraisalBlock(EIPBlock):
             if item is None:
                 raise HandlerError(self.ugettext("Unknown item: {id}").format(id=item_id[:40]))
             answers[item_id] = self._checked_entry(instrument, item.scale_id, entry, item_id)
-        overall = self._checked_entry(instrument, instrument.overall_scale_id,
-                                      data.get("overall") or {}, present.OVERALL)
+        overall = self._checked_entry(
+            instrument, instrument.overall_scale_id, data.get("overall") or {}, present.OVERALL
+        )
         return {"answers": answers, "overall": overall, "stopped": data.get("stopped", False)}
 
-    def _checked_entry(self, instrument: Any, scale_id: str | None, entry: dict,
-                       where: str) -> dict:
+    def _checked_entry(
+        self, instrument: Any, scale_id: str | None, entry: dict, where: str
+    ) -> dict:
         answer = entry.get("answer", "")
         if answer and scale_id and answer not in instrument.scale(scale_id).values:
-            raise HandlerError(self.ugettext("Not an answer to {id}: {answer}").format(
-                id=where, answer=answer[:40]))
+            raise HandlerError(
+                self.ugettext("Not an answer to {id}: {answer}").format(
+                    id=where, answer=answer[:40]
+                )
+            )
         return {"answer": answer, "reason": entry.get("reason", "")}
 
     def _record(self, exercise: Exercise, appraisal: dict, result: Any) -> None:
         first = self.attempts == 0
         self.attempts += 1
-        self.submission = {**appraisal, "earned": result.earned, "possible": result.possible,
-                           "submitted_at": _now()}
+        self.submission = {
+            **appraisal,
+            "earned": result.earned,
+            "possible": result.possible,
+            "submitted_at": _now(),
+        }
         self.draft = appraisal
         self.retrying = False
         self.best_fraction = max(self.best_fraction, result.fraction)
         if first:
-            self.tallies = add_to_tallies(self.tallies, appraisal["answers"],
-                                          appraisal["overall"]["answer"], exercise.instrument)
+            self.tallies = add_to_tallies(
+                self.tallies,
+                appraisal["answers"],
+                appraisal["overall"]["answer"],
+                exercise.instrument,
+            )
         publish_grade(self, self.best_fraction * self.weight, self.weight)
         publish_completion(self, 1.0)
         event = present.submitted_event(exercise, appraisal, result)
-        event.update(attempt=self.attempts, max_attempts=self.max_attempts,
-                     grade={"value": self.best_fraction * self.weight, "max_value": self.weight})
+        event.update(
+            attempt=self.attempts,
+            max_attempts=self.max_attempts,
+            grade={"value": self.best_fraction * self.weight, "max_value": self.weight},
+        )
         publish_event(self, "submitted", event)
 
     # --- staff ---------------------------------------------------------------------------
@@ -374,12 +428,19 @@ class AppraisalBlock(EIPBlock):
             exercise = self.exercise()
         except (OLXError, OLXErrors) as error:
             errors = list(error) if isinstance(error, OLXErrors) else [error]
-            return self.fragment("unavailable.html", {"display_name": self.display_name,
-                                 "errors": [str(item) for item in errors]}, css=[CSS])
+            return self.fragment(
+                "unavailable.html",
+                {"display_name": self.display_name, "errors": [str(item) for item in errors]},
+                css=[CSS],
+            )
         context = present.expert_context(exercise, _language(), self.ugettext)
-        context.update(uid=self._uid(), display_name=self.display_name,
-                       study_html=self._html("study.html", {
-                           "uid": self._uid(), "study": present.study_context(exercise.study)}))
+        context.update(
+            uid=self._uid(),
+            display_name=self.display_name,
+            study_html=self.render_html(
+                "study.html", {"uid": self._uid(), "study": present.study_context(exercise.study)}
+            ),
+        )
         return self.fragment("author.html", context, css=[CSS])
 
     def studio_view(self, context: dict | None = None) -> Fragment:
@@ -391,14 +452,21 @@ class AppraisalBlock(EIPBlock):
         values["content_xml"] = self.content_xml
         return self.fragment(
             "studio.html",
-            {"uid": self._uid(), "values": values,
-             "instruments": [{"id": id_, "title": title} for id_, title in instruments]},
-            css=["studio.css"], js=["studio.js"], js_init="EIPAppraisalStudio",
-            js_init_args={"strings": {
-                "saving": self.ugettext("Saving\u2026"),
-                "invalid": self.ugettext("Nothing was saved: fix these problems first."),
-                "failed": self.ugettext("Could not save. Please try again."),
-            }},
+            {
+                "uid": self._uid(),
+                "values": values,
+                "instruments": [{"id": id_, "title": title} for id_, title in instruments],
+            },
+            css=["studio.css"],
+            js=["studio.js"],
+            js_init="EIPAppraisalStudio",
+            js_init_args={
+                "strings": {
+                    "saving": self.ugettext("Saving\u2026"),
+                    "invalid": self.ugettext("Nothing was saved: fix these problems first."),
+                    "failed": self.ugettext("Could not save. Please try again."),
+                }
+            },
         )
 
     @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
@@ -438,8 +506,11 @@ class AppraisalBlock(EIPBlock):
 
     def student_view_data(self, context: dict | None = None) -> dict:
         """For the mobile apps: the study and the instrument, never the answer key."""
-        data = {"display_name": self.display_name, "max_attempts": self.max_attempts,
-                "weight": self.weight}
+        data = {
+            "display_name": self.display_name,
+            "max_attempts": self.max_attempts,
+            "weight": self.weight,
+        }
         try:
             exercise = self.exercise()
         except (OLXError, OLXErrors):

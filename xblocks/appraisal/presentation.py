@@ -19,7 +19,10 @@ Gettext = Callable[[str], str]
 
 OVERALL = "overall"
 AGREEMENT_SYMBOLS = {
-    "agree": "\u2713", "near": "\u2248", "differ": "\u2717", "not_scored": "\u2013",
+    "agree": "\u2713",
+    "near": "\u2248",
+    "differ": "\u2717",
+    "not_scored": "\u2013",
 }
 
 
@@ -79,17 +82,19 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
             answer, reason = _entry(answers.get(item.id))
             if item.text_only:  # the written answer is what the textarea holds
                 answer, reason = "", answer
-            items.append({
-                "id": item.id,
-                "key": key,
-                "text": item.text.get(lang),
-                "hints": [hint.get(lang) for hint in item.hints],
-                "screening": item.screening,
-                "text_only": item.text_only,
-                "options": _options(instrument, item.scale_id, lang, answer),
-                "reason": reason,
-                "reason_required": exercise.reason_required(item.id),
-            })
+            items.append(
+                {
+                    "id": item.id,
+                    "key": key,
+                    "text": item.text.get(lang),
+                    "hints": [hint.get(lang) for hint in item.hints],
+                    "screening": item.screening,
+                    "text_only": item.text_only,
+                    "options": _options(instrument, item.scale_id, lang, answer),
+                    "reason": reason,
+                    "reason_required": exercise.reason_required(item.id),
+                }
+            )
         sections.append({"id": section.id, "title": section.title.get(lang), "items": items})
     answer, reason = _entry(draft.get(OVERALL))
     key = f"{uid}-overall"
@@ -103,7 +108,9 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
             "reason": reason,
             "reason_required": exercise.reason_required(OVERALL),
         },
-        "stop_rule": None if stop_rule is None else {
+        "stop_rule": None
+        if stop_rule is None
+        else {
             "items": " ".join(stop_rule.item_ids),
             "answers": " ".join(stop_rule.answers),
             "message": stop_rule.message.get(lang),
@@ -140,8 +147,14 @@ def agreement_texts(gettext: Gettext) -> dict[str, str]:
 
 
 def _row(
-    instrument: Any, result: Any, text: str, scale_id: str | None, tallies: Mapping,
-    lang: str, texts: Mapping[str, str], gettext: Gettext,
+    instrument: Any,
+    result: Any,
+    text: str,
+    scale_id: str | None,
+    tallies: Mapping,
+    lang: str,
+    texts: Mapping[str, str],
+    gettext: Gettext,
 ) -> dict:
     no_answer = gettext("No answer")
     peers = _peers(instrument, scale_id, tallies.get(result.item_id) or {}, lang)
@@ -187,15 +200,30 @@ def feedback_context(
     sections = []
     for section in instrument.sections:
         rows = [
-            _row(instrument, by_item[item.id], item.text.get(lang), item.scale_id, tallies,
-                 lang, texts, gettext)
+            _row(
+                instrument,
+                by_item[item.id],
+                item.text.get(lang),
+                item.scale_id,
+                tallies,
+                lang,
+                texts,
+                gettext,
+            )
             for item in section.items
             if item.id in by_item
         ]
         sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
-    overall = _row(instrument, result.overall, instrument.overall_text.get(lang),
-                   instrument.overall_scale_id, {OVERALL: tallies.get(OVERALL) or {}},
-                   lang, texts, gettext)
+    overall = _row(
+        instrument,
+        result.overall,
+        instrument.overall_text.get(lang),
+        instrument.overall_scale_id,
+        {OVERALL: tallies.get(OVERALL) or {}},
+        lang,
+        texts,
+        gettext,
+    )
     return {
         "sections": sections,
         "overall": overall,
@@ -213,16 +241,19 @@ def expert_context(exercise: Any, lang: str, gettext: Gettext) -> dict:
         rows = []
         for item in section.items:
             answer = exercise.expert_answers[item.id]
-            rows.append({
-                "id": item.id,
-                "text": item.text.get(lang),
-                "label": _label(instrument, item.scale_id, answer.value, lang),
-                "rationale_html": render_markdown(answer.rationale_md or ""),
-                "reason_required": exercise.reason_required(item.id),
-            })
+            rows.append(
+                {
+                    "id": item.id,
+                    "text": item.text.get(lang),
+                    "label": _label(instrument, item.scale_id, answer.value, lang),
+                    "rationale_html": render_markdown(answer.rationale_md or ""),
+                    "reason_required": exercise.reason_required(item.id),
+                }
+            )
         sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
-    expert_values = {item_id: answer.value or "" for item_id, answer
-                     in exercise.expert_answers.items()}
+    expert_values = {
+        item_id: answer.value or "" for item_id, answer in exercise.expert_answers.items()
+    }
     judgements = instrument.compute_judgements(expert_values) if instrument.judgements else {}
     return {
         "instrument_title": instrument.title.get(lang),
@@ -241,8 +272,15 @@ def report_columns(instrument: Any) -> list[str]:
     columns = []
     for item in instrument.items:
         columns += [f"{item.id} answer", f"{item.id} reason"]
-    return [*columns, "overall answer", "overall reason", "score", "possible", "attempts",
-            "submitted at"]
+    return [
+        *columns,
+        "overall answer",
+        "overall reason",
+        "score",
+        "possible",
+        "attempts",
+        "submitted at",
+    ]
 
 
 def report_row(instrument: Any, state: Mapping) -> dict | None:
@@ -257,14 +295,16 @@ def report_row(instrument: Any, state: Mapping) -> dict | None:
         row[f"{item.id} answer"] = answer
         row[f"{item.id} reason"] = reason
     answer, reason = _entry(submission.get(OVERALL))
-    row.update({
-        "overall answer": answer,
-        "overall reason": reason,
-        "score": submission.get("earned", 0),
-        "possible": submission.get("possible", 0),
-        "attempts": state.get("attempts", 0),
-        "submitted at": submission.get("submitted_at", ""),
-    })
+    row.update(
+        {
+            "overall answer": answer,
+            "overall reason": reason,
+            "score": submission.get("earned", 0),
+            "possible": submission.get("possible", 0),
+            "attempts": state.get("attempts", 0),
+            "submitted at": submission.get("submitted_at", ""),
+        }
+    )
     return row
 
 
@@ -276,9 +316,9 @@ def _text_data(item: Any, instrument: Any, lang: str) -> dict:
         "hints": [hint.get(lang) for hint in item.hints],
         "screening": item.screening,
         "response": "text" if scale is None else "scale",
-        "options": [] if scale is None else [
-            {"value": option.value, "label": option.label.get(lang)} for option in scale.options
-        ],
+        "options": []
+        if scale is None
+        else [{"value": option.value, "label": option.label.get(lang)} for option in scale.options],
     }
 
 
@@ -303,17 +343,22 @@ def structure_data(exercise: Any, lang: str) -> dict:
             ],
             "overall": {
                 "text": instrument.overall_text.get(lang),
-                "options": [{"value": option.value, "label": option.label.get(lang)}
-                            for option in overall_scale.options],
+                "options": [
+                    {"value": option.value, "label": option.label.get(lang)}
+                    for option in overall_scale.options
+                ],
             },
-            "stop_rule": None if stop_rule is None else {
+            "stop_rule": None
+            if stop_rule is None
+            else {
                 "items": list(stop_rule.item_ids),
                 "answers": list(stop_rule.answers),
                 "message": stop_rule.message.get(lang),
             },
         },
-        "reasons_required": [item.id for item in instrument.items
-                             if exercise.reason_required(item.id)],
+        "reasons_required": [
+            item.id for item in instrument.items if exercise.reason_required(item.id)
+        ],
     }
 
 
@@ -327,15 +372,22 @@ def submitted_event(exercise: Any, appraisal: Mapping, result: Any) -> dict:
     return {
         "instrument_id": exercise.instrument_id,
         "instrument_version": exercise.instrument_version,
-        "competencies": [{"id": tag.id, "level": tag.level}
-                         for tag in parse_competency_tags(exercise.competencies)],
+        "competencies": [
+            {"id": tag.id, "level": tag.level}
+            for tag in parse_competency_tags(exercise.competencies)
+        ],
         "stopped": bool(appraisal.get("stopped")),
         "answers": {
-            item_id: {"answer": None if item_id in text_only else entry["answer"],
-                      "credit": credits.get(item_id)}
+            item_id: {
+                "answer": None if item_id in text_only else entry["answer"],
+                "credit": credits.get(item_id),
+            }
             for item_id, entry in appraisal["answers"].items()
         },
         "overall": {"answer": appraisal[OVERALL]["answer"], "credit": result.overall.credit},
-        "score": {"earned": result.earned, "possible": result.possible,
-                  "fraction": result.fraction},
+        "score": {
+            "earned": result.earned,
+            "possible": result.possible,
+            "fraction": result.fraction,
+        },
     }

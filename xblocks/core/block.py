@@ -50,7 +50,7 @@ class EIPBlock(XBlock):
         gettext = getattr(service, "gettext", None) or service.ugettext
         return gettext(text)
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    def render_html(self, template: str, context: dict[str, Any]) -> str:
         """The block's template rendered (autoescaped; {% trans %} uses the i18n service)."""
         return render_template(
             self._resource_package(),
@@ -73,7 +73,7 @@ class EIPBlock(XBlock):
 
         The i18n service's JavaScript catalogue, when the runtime has one, comes before `js`.
         """
-        fragment = Fragment(self.render(template, context))
+        fragment = Fragment(self.render_html(template, context))
         for path in css:
             fragment.add_css_url(self.runtime.local_resource_url(self, _under(STATIC_DIR, path)))
         catalog = getattr(self._i18n(), "get_javascript_i18n_catalog_url", None)

@@ -61,7 +61,7 @@ def test_block_render_uses_its_package_and_i18n_service(make_block, sample_block
     block = make_block(sample_block_class, services={"i18n": WelshI18nService()})
 
     for name in ("hello.html", "templates/hello.html"):
-        html = block.render(name, {"name": "Ana"})
+        html = block.render_html(name, {"name": "Ana"})
         assert '<p class="greeting">Cyflwyno</p>' in html
 
 
@@ -138,4 +138,4 @@ def test_resource_package_is_required(make_block):
         pass
 
     with pytest.raises(ValueError, match="RESOURCE_PACKAGE"):
-        make_block(Unpackaged).render("hello.html", {})
+        make_block(Unpackaged).render_html("hello.html", {})
