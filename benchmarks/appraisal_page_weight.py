@@ -16,11 +16,11 @@ from __future__ import annotations
 import gzip
 import os
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).parent))
-from workbench_session import workbench
+from eip.workbench.process import running_workbench
 
 BUDGET_BYTES = 40 * 1024
 BLOCK_RESOURCE_PREFIX = "/resource/eip_appraisal/"
@@ -66,7 +66,13 @@ def measure(base: str, scenario: str) -> dict:
 
 def main() -> int:
     failed = False
-    with workbench(samples=False) as base:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        running_workbench(Path(folder) / "var") as (
+            base,
+            _,
+        ),
+    ):
         for index in range(5):
             scenario = f"eip_appraisal.{index}"
             result = measure(base, scenario)

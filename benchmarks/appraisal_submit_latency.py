@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from workbench_session import PageSession, workbench
+from eip.workbench.process import PageClient, block_usage_ids, running_workbench
 
 APPRAISAL_SCENARIO = "eip_appraisal.1"  # the trial checklist: 13 items and an overall
 SAMPLE_SCENARIO = "problem_demo.0"
@@ -49,10 +49,10 @@ def time_submissions(
     timings = []
     for _ in range(rounds):
         student = f"bench_{uuid.uuid4().hex[:12]}"
-        session = PageSession(base)
-        usage_id = session.usage_ids(scenario, student, block_type)[0]
+        page = PageClient(base, student)
+        usage_id = block_usage_ids(page.get(f"scenario/{scenario}/"), block_type)[0]
         started = time.perf_counter()
-        status, answer = session.post_json(usage_id, handler, body, student)
+        status, answer = page.post_json(f"handler/{usage_id}/{handler}/", body)
         timings.append(time.perf_counter() - started)
         if status != 200:
             raise SystemExit(f"{block_type} {handler} answered {status}: {answer}")
@@ -63,7 +63,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
     rounds = parser.parse_args().rounds
-    with workbench(samples=True) as base:
+    samples = {"EIP_WORKBENCH_SAMPLES": "yes"}
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        running_workbench(Path(folder) / "var", env=samples) as (base, _),
+    ):
         # Warm both code paths once before timing.
         time_submissions(
             base, 2, APPRAISAL_SCENARIO, "eip_appraisal", "submit", expert_like_appraisal()

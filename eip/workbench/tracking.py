@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,14 @@ def tracking_record(
     }
 
 
+def _learner_id(runtime: Any) -> str:
+    """The `?student=` id. The SDK keeps it as `runtime.user_id`, deprecated for blocks but
+    the only place that holds it for every block, whichever services the block declares."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return str(runtime.user_id or "")
+
+
 class TrackingLog:
     """Appends one line per event; safe to call from the server's threads."""
 
@@ -65,7 +74,7 @@ class TrackingLog:
         self, runtime: Any, block: Any, event_type: str, event_data: Any
     ) -> None:
         """Stands in for `WorkbenchRuntime.publish(block, event_type, event_data)`."""
-        learner = str(runtime.user_id or "")
+        learner = _learner_id(runtime)
         self.write(
             tracking_record(
                 event_type=event_type,

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from eip.workbench.process import WorkbenchDidNotStart, running_workbench
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -25,7 +22,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-SERVER_START_SECONDS = 90
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,61 +42,15 @@ def chromium_path() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def workbench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `eip serve` in its own data folder; yields its base address."""
-    data_dir = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    log_path = data_dir / "serve-output.log"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "eip.workbench.settings"}
-    with log_path.open("w") as output:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "eip.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(data_dir / "var"),
-            ],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=env,
-            # Outside the checkout, so the installed package is what runs.
-            cwd=data_dir,
-        )
-    base = f"http://127.0.0.1:{port}/"
+    """A real `eip serve` in its own data folder, for the whole session; yields its address."""
+    data_dir = tmp_path_factory.mktemp("serve") / "var"
     try:
-        wait_until_serving(base, server, log_path)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def wait_until_serving(base: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"eip serve exited early:\n{log_path.read_text()}", pytrace=False)
-        try:
-            with urllib.request.urlopen(base, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"eip serve did not answer within {SERVER_START_SECONDS}s:\n{log_path.read_text()}")
+        with running_workbench(data_dir) as (base, _):
+            yield base
+    except WorkbenchDidNotStart as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")

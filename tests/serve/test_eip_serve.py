@@ -1,14 +1,15 @@
-"""`eip serve`: prepares its data folder, writes events, keeps state between restarts."""
+"""`eip serve`: prepares its data folder, writes events, keeps learners' state between restarts."""
 
-import re
 import socket
 import subprocess
 import sys
 import urllib.request
 
+from eip.workbench.process import block_usage_ids
+
 
 def first_usage_id(html: str) -> str:
-    return re.findall(r"data-usage=['\"]([^'\"]+)['\"] data-block-type=['\"]eip_appraisal", html)[0]
+    return block_usage_ids(html, "eip_appraisal")[0]
 
 
 def test_first_start_prepares_the_data_folder_and_says_how_to_use_it(tmp_path, serve) -> None:
@@ -22,13 +23,13 @@ def test_first_start_prepares_the_data_folder_and_says_how_to_use_it(tmp_path, s
     assert "?student=" in printed
 
 
-def test_state_and_events_survive_a_restart(tmp_path, serve, learner) -> None:
+def test_learner_state_survives_a_restart(tmp_path, serve, learner) -> None:
     data_dir = tmp_path / "var"
     draft = {"answers": {"1": {"answer": "yes", "reason": "The question is stated plainly."}}}
     with serve(data_dir) as (base, _):
         alys = learner(base, "alys")
         usage_id = first_usage_id(alys.get("scenario/eip_appraisal.1/"))
-        status, _ = alys.post(f"handler/{usage_id}/save_draft/", draft)
+        status, _ = alys.post_json(f"handler/{usage_id}/save_draft/", draft)
         assert status == 200
     with serve(data_dir) as (base, _):
         alys = learner(base, "alys")

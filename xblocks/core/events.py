@@ -26,11 +26,11 @@ def course_version(block: XBlock) -> str:
     if explicit:
         return str(explicit)
     usage_id = getattr(block.scope_ids, "usage_id", None)
+    # Not `block.course_id`: the SDK workbench patches a made-up one onto every block.
     candidates = (
         getattr(usage_id, "course_key", None),
         usage_id,
         getattr(block.runtime, "course_id", None),
-        getattr(block, "course_id", None),
     )
     for key in candidates:
         run = _run_of(key)

@@ -14,6 +14,11 @@ def fake_block(usage_id: str = "fgc-trial.eip_appraisal.d0.u0"):
     return SimpleNamespace(scope_ids=SimpleNamespace(usage_id=usage_id), display_name="FGC trial")
 
 
+def fake_runtime(learner: str):
+    """Stands in for WorkbenchRuntime, which keeps the learner id as `user_id`."""
+    return SimpleNamespace(user_id=learner)
+
+
 def test_record_has_the_tracking_log_shape() -> None:
     record = tracking_record(
         event_type="edx.eip.appraisal.submitted",
@@ -38,7 +43,7 @@ def test_record_has_the_tracking_log_shape() -> None:
 
 def test_publish_appends_one_json_line_per_event(tmp_path) -> None:
     log = TrackingLog(tmp_path / "tracking.log", COURSE)
-    runtime = SimpleNamespace(user_id="bryn")
+    runtime = fake_runtime("bryn")
     log.publish_from_runtime(runtime, fake_block(), "grade", {"value": 3, "max_value": 4})
     log.publish_from_runtime(runtime, fake_block(), "completion", {"completion": 1.0})
     lines = (tmp_path / "tracking.log").read_text().splitlines()
@@ -51,7 +56,7 @@ def test_publish_appends_one_json_line_per_event(tmp_path) -> None:
 
 def test_concurrent_writers_never_interleave_lines(tmp_path) -> None:
     log = TrackingLog(tmp_path / "tracking.log", COURSE)
-    runtime = SimpleNamespace(user_id="carys")
+    runtime = fake_runtime("carys")
     payload = {"text": "x" * 5000}
 
     def write_many() -> None:
