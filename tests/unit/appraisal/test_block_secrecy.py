@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-
 EXPERT_ONLY_WORDS = ("Expert's answer", "expert_", "rationale", "credit", "Agrees with")
 
 
