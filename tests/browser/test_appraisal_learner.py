@@ -118,3 +118,20 @@ def test_screening_no_offers_to_stop_and_submit(page: Page, assert_accessible):
     expect(notice).to_be_visible()
     notice.locator("button[data-action=stop]").click()
     expect(page.locator("[data-role=feedback]")).to_contain_text("screening")
+
+
+def test_readable_at_phone_width(browser, workbench_server, assert_accessible):
+    phone = browser.new_context(base_url=workbench_server, viewport={"width": 360, "height": 740})
+    page = phone.new_page()
+    try:
+        _open(page, f"learner-{uuid.uuid4().hex[:8]}")
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"the page scrolls sideways at 360px: {widths}"
+        study = page.locator(".eip-appraisal__study").bounding_box()
+        form = page.locator("form[data-role=form]").bounding_box()
+        assert form["y"] >= study["y"] + study["height"] - 1, "study and form should stack"
+        assert_accessible(page, include=BLOCK)
+    finally:
+        phone.close()
