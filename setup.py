@@ -11,6 +11,8 @@ HERE = Path(__file__).parent
 CONTENT_PACKAGES = {
     "xblocks.appraisal.instruments": "assessments/instruments",
     "xblocks.appraisal.exercises": "assessments/appraisals",
+    "xblocks.case_study.scenarios": "assessments/case-studies",
+    "xblocks.competency.frameworks": "assessments/competencies",
 }
 
 BLOCK_ENTRY_POINTS = [

@@ -1,12 +1,19 @@
-"""The `eip` command: one entry point for the tools that run outside the LMS."""
+"""The `eip` command: one entry point for the tools that run outside the LMS.
+
+Each command is a module with `NAME`, `HELP`, `DESCRIPTION` and `add_arguments(parser)`,
+which sets `run(args) -> int` as the parser's default; add a command by listing its module.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from eip import serve
+from eip.errors import CommandError
+
+COMMANDS = ("eip.serve",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,14 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
         "report on training.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    serve.add_arguments(
-        commands.add_parser(
-            "serve",
-            help="start the local Open edX workbench with the course content loaded",
-            description="Start the xblock-sdk workbench with the Evidence in Practice blocks "
-            "and their exercises, keeping learners' state in the data folder.",
+    for module_name in COMMANDS:
+        command = importlib.import_module(module_name)
+        command.add_arguments(
+            commands.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
         )
-    )
     return parser
 
 
@@ -31,9 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except serve.ServeError as error:
+    except CommandError as error:
         print(f"eip {args.command}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -7,11 +7,19 @@ import os
 import socket
 from pathlib import Path
 
+from eip.errors import CommandError
+
+NAME = "serve"
+HELP = "start the local Open edX workbench with the course content loaded"
+DESCRIPTION = (
+    "Start the xblock-sdk workbench with the Evidence in Practice blocks and their exercises, "
+    "keeping learners' state in the data folder."
+)
 SETTINGS_MODULE = "eip.workbench.settings"
 
 
-class ServeError(Exception):
-    """A problem that stops the workbench from starting, worded for the person running it."""
+class ServeError(CommandError):
+    """A problem that stops the workbench from starting."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

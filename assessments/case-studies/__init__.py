@@ -1,0 +1,1 @@
+"""Case studies, shipped in the case-study block's package for the workbench."""

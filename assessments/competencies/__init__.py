@@ -1,0 +1,1 @@
+"""Competency frameworks, shipped in the competency block's package (see setup.py)."""
