@@ -15,8 +15,15 @@ CONTENT_PACKAGES = {
     "xblocks.competency.frameworks": "assessments/competencies",
 }
 
+TOOLS_REQUIREMENTS = [
+    "olxcleaner>=0.3",
+    "XlsxWriter>=3.1",
+]
+
 BLOCK_ENTRY_POINTS = [
     "eip_appraisal = xblocks.appraisal.block:AppraisalBlock",
+    "eip_case_study = xblocks.case_study.block:CaseStudyBlock",
+    "eip_competency_tracker = xblocks.competency.block:CompetencyTrackerBlock",
 ]
 
 PACKAGE_DATA_PATTERNS = [
@@ -63,8 +70,11 @@ setup(
         "nh3>=0.2.15",
     ],
     extras_require={
+        # What `eip build`, `eip check` and `eip report` need beyond the blocks.
+        "tools": TOOLS_REQUIREMENTS,
         # The SDK brings its sample blocks: never install it into a real LMS.
         "workbench": [
+            *TOOLS_REQUIREMENTS,
             "xblock-sdk>=0.14",
             "XBlock[django]>=6.1",
             "openedx-django-pyfs>=3.4",

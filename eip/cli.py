@@ -13,7 +13,16 @@ from collections.abc import Sequence
 
 from eip.errors import CommandError
 
-COMMANDS = ("eip.serve",)
+COMMANDS = (
+    "eip.serve",
+    "eip.competencies",
+    "eip.report_command",
+    "eip.build",
+    "eip.check",
+    "eip.diff",
+    "eip.release",
+    "eip.new",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ class EIPWorkbenchConfig(AppConfig):
         from django.conf import settings
         from workbench.runtime import WorkbenchRuntime
 
+        from eip.workbench.course_scenarios import install as install_course_scenarios
         from eip.workbench.tracking import TrackingLog
 
         tracking_log = TrackingLog(settings.EIP_TRACKING_LOG, settings.EIP_WORKBENCH_COURSE_ID)
@@ -21,3 +22,5 @@ class EIPWorkbenchConfig(AppConfig):
 
         # The SDK's runtime only logs events; an LMS writes them to its tracking log.
         WorkbenchRuntime.publish = publish
+        # Every course version in courses/ previews as scenarios: a section and each unit.
+        install_course_scenarios()

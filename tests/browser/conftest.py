@@ -12,6 +12,7 @@ import pytest
 
 from eip.workbench.process import WorkbenchDidNotStart, running_workbench
 
+REPOSITORY = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -46,8 +47,9 @@ def chromium_path() -> str:
 def workbench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `eip serve` in its own data folder, for the whole session; yields its address."""
     data_dir = tmp_path_factory.mktemp("serve") / "var"
+    courses = {"EIP_COURSES_DIR": str(REPOSITORY / "courses")}
     try:
-        with running_workbench(data_dir) as (base, _):
+        with running_workbench(data_dir, env=courses) as (base, _):
             yield base
     except WorkbenchDidNotStart as error:
         pytest.fail(str(error), pytrace=False)

@@ -64,9 +64,14 @@ def complete_appraisal():
 
 
 @pytest.fixture(autouse=True)
-def fresh_scenarios(db):
-    """Reload scenarios into each test's database (the SDK caches them in a global)."""
+def fresh_scenarios(db, monkeypatch, tmp_path):
+    """Reload scenarios into each test's database (the SDK caches them in a global).
+
+    Course previews are left out here (the browser tests walk them): they take seconds.
+    """
     from workbench import scenarios
+
+    monkeypatch.setenv("EIP_COURSES_DIR", str(tmp_path / "no-courses"))
 
     scenarios.SCENARIOS.clear()
     scenarios.get_scenarios.initialized = False

@@ -1,8 +1,11 @@
-"""Files shipped inside a block's package: plain text and Django templates."""
+"""Files shipped inside a block's package: plain text, Django templates and content folders."""
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 
@@ -19,11 +22,37 @@ def render_template(
     `{% load i18n %}` with `{% trans %}` / `{% blocktrans %}` translate through
     `i18n_service` (the block's i18n service), as in the LMS.
     """
-    # Imported here so that the rest of the package works where Django is not configured.
-    from xblock.utils.resources import ResourceLoader
+    from django.template import Context
 
-    # The loader adds its own key to the context it is given: hand it a copy.
-    rendered = ResourceLoader(package).render_django_template(
-        path, dict(context), i18n_service=i18n_service
+    # `_i18n_service` is where XBlock's i18n template tags look for the block's service.
+    return str(
+        _compiled_template(package, path).render(
+            Context({**context, "_i18n_service": i18n_service})
+        )
     )
-    return str(rendered)
+
+
+@functools.cache
+def _compiled_template(package: str, path: str) -> Any:
+    """The template compiled once per process: the LMS renders blocks on every request.
+
+    The engine is the one XBlock's own ResourceLoader builds, with XBlock's i18n tags.
+    """
+    # Imported here so that the rest of the package works where Django is not configured.
+    from django.template import Engine, Template
+    from django.template.backends.django import get_installed_libraries
+
+    libraries = {**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"}
+    return Template(load_text(package, path), engine=Engine(libraries=libraries))
+
+
+def shipped_root(package: str, folder: str) -> Traversable:
+    """The files of content package `package` (e.g. "xblocks.appraisal.exercises").
+
+    In a source checkout that is not installed the package does not exist; then the
+    repository `folder` it is built from (e.g. "assessments/appraisals") is used.
+    """
+    try:
+        return importlib.resources.files(package)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2].joinpath(*folder.split("/"))

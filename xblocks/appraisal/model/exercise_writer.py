@@ -6,11 +6,12 @@ import copy
 
 from lxml import etree
 
+from xblocks.core.attributes import written_attributes
+from xblocks.core.olx_text import add_markdown, one_line
 from xblocks.core.xml import serialize
 
 from .exercise_types import DEFAULTS, Exercise
-from .problems import one_line
-from .values import format_attribute, parse_attribute
+from .values import parse_attribute
 
 ROOT = "eip_appraisal"
 INDENT = "  "
@@ -24,11 +25,11 @@ def exercise_to_xml(exercise: Exercise) -> etree._Element:
     _add_study(root, exercise)
     expert = etree.SubElement(root, "expert")
     for answer in exercise.expert_answers.values():
-        element = _markdown(expert, "answer", answer.rationale_md)
+        element = add_markdown(expert, "answer", answer.rationale_md)
         element.set("item", answer.item_id)
         if answer.value is not None:
             element.set("value", answer.value)
-    overall = _markdown(expert, "overall", exercise.overall_rationale_md)
+    overall = add_markdown(expert, "overall", exercise.overall_rationale_md)
     overall.set("value", exercise.overall_value)
     etree.indent(root, space=INDENT)
     return root
@@ -60,14 +61,7 @@ def _attributes(exercise: Exercise) -> list[tuple[str, str]]:
         "max_attempts": exercise.max_attempts,
         "require_reasons": exercise.require_reasons,
     }
-    written = []
-    for name, value in values.items():
-        authored = exercise.authored.get(name)
-        if authored is not None and _means(name, authored, value):
-            written.append((name, authored))
-        elif authored is not None or name not in DEFAULTS or value != DEFAULTS[name]:
-            written.append((name, format_attribute(value)))
-    return written
+    return written_attributes(values, exercise.authored, DEFAULTS, _means)
 
 
 def _means(name: str, text: str, value: object) -> bool:
@@ -88,16 +82,6 @@ def _add_study(root: etree._Element, exercise: Exercise) -> None:
         etree.SubElement(element, "label").text = one_line(study.label)
     if study.citation:
         etree.SubElement(element, "citation").text = one_line(study.citation)
-    _markdown(element, "summary", study.summary_md)
+    add_markdown(element, "summary", study.summary_md)
     for exhibit in study.exhibits:
-        _markdown(element, "exhibit", exhibit.body_md).set("title", exhibit.title)
-
-
-def _markdown(parent: etree._Element, name: str, text: str) -> etree._Element:
-    element = etree.SubElement(parent, name)
-    if not text:
-        return element
-    body = f"\n{text}\n" if "\n" in text else text
-    # A CDATA section cannot contain "]]>"; such text is written escaped instead.
-    element.text = body if "]]>" in body else etree.CDATA(body)
-    return element
+        add_markdown(element, "exhibit", exhibit.body_md).set("title", exhibit.title)

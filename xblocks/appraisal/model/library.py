@@ -8,11 +8,11 @@ exercise names the version it was written against.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import threading
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
 
 from .instrument import Instrument, parse_instrument
@@ -112,18 +112,6 @@ class InstrumentLibrary:
 
 def _version_key(instrument: Instrument) -> tuple[int, ...]:
     return tuple(int(part) for part in instrument.version.split("."))
-
-
-def shipped_root(package: str, folder: str) -> Traversable:
-    """The files of content package `package` (e.g. "xblocks.appraisal.exercises").
-
-    In a source checkout that is not installed the package does not exist; then the
-    repository `folder` it is built from (e.g. "assessments/appraisals") is used.
-    """
-    try:
-        return importlib.resources.files(package)
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[3].joinpath(*folder.split("/"))
 
 
 @functools.cache

@@ -1,69 +1,31 @@
-"""Collecting every problem in one authored file, each located by line and with a fix."""
+"""Reading helpers of the appraisal formats: bilingual texts, how elements are named in
+messages, and the shapes of ids. Problems are collected with `xblocks.core.problems`."""
 
 from __future__ import annotations
 
 import re
-import textwrap
-from collections.abc import Iterable
 
 from lxml import etree
 
-from xblocks.core.xml import OLXError, OLXErrors
+# Moved to xblocks.core (shared with the case-study model); re-exported for this package.
+from xblocks.core.olx_text import markdown_text, one_line
+from xblocks.core.problems import Problems, full_stop, one_of
 
 from .text import LANGS, Text
 
-
-class Problems:
-    """The problems found so far in `source`; `raise_if_any` reports them all at once."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.errors: list[OLXError] = []
-
-    def add(self, element: etree._Element | None, message: str, fix: str | None = None) -> None:
-        self.add_at(element.sourceline if element is not None else None, message, fix)
-
-    def add_at(self, line: int | None, message: str, fix: str | None = None) -> None:
-        self.errors.append(
-            OLXError(
-                full_stop(message),
-                source=self.source,
-                line=line,
-                fix=full_stop(fix[:1].upper() + fix[1:]) if fix else None,
-            )
-        )
-
-    def extend(self, errors: list[OLXError]) -> None:
-        self.errors.extend(errors)
-
-    def __bool__(self) -> bool:
-        return bool(self.errors)
-
-    def raise_if_any(self) -> None:
-        """Raise OLXErrors with every problem, in the order of the file."""
-        if self.errors:
-            raise OLXErrors(sorted(self.errors, key=lambda error: error.line or 0))
-
-
-def full_stop(text: str) -> str:
-    """Text ending as a sentence does, so that "... Fix: ..." reads well."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def one_line(text: str | None) -> str:
-    """Text with every run of whitespace made one space, and no space at either end."""
-    return " ".join((text or "").split())
-
-
-def markdown_text(text: str | None) -> str:
-    """Authored Markdown without the indentation or blank lines around it."""
-    return textwrap.dedent(text or "").strip()
-
-
-def one_of(values: Iterable[object]) -> str:
-    """Values for a message: "1, 2, 3"."""
-    items = list(values)
-    return ", ".join(str(value) for value in items) if items else "(none)"
+__all__ = [
+    "ITEM_ID",
+    "TOKEN",
+    "VERSION",
+    "Problems",
+    "describe",
+    "full_stop",
+    "grouped_texts",
+    "markdown_text",
+    "one_line",
+    "one_of",
+    "texts",
+]
 
 
 def describe(element: etree._Element) -> str:

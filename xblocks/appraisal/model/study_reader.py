@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-from .exercise_types import Exhibit, Study
-from .problems import Problems, markdown_text, one_line
+from xblocks.core.olx_text import one_line, read_markdown
+from xblocks.core.problems import Problems
 
-_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+from .exercise_types import Exhibit, Study
 
 
 def read_study(study: etree._Element, problems: Problems) -> Study:
@@ -57,16 +55,5 @@ def _plain(parent: etree._Element, name: str, problems: Problems, required: bool
 
 
 def markdown(element: etree._Element, problems: Problems, required: bool = False) -> str:
-    raw = element.text or ""
-    for match in _IMAGE_WITHOUT_ALT.finditer(raw):
-        line = element.sourceline + raw.count("\n", 0, match.start())
-        problems.add_at(
-            line,
-            f"an image in <{element.tag}> has no alt text",
-            "describe the image between the brackets: ![Bar chart of ...](...).",
-        )
-    text = markdown_text(raw)
-    if required and not text:
-        what = "rationale" if element.tag in ("answer", "overall") else "text"
-        problems.add(element, f"<{element.tag}> has no {what}", f"write the {what} in Markdown.")
-    return text
+    what = "rationale" if element.tag in ("answer", "overall") else "text"
+    return read_markdown(element, problems, required=required, what=what)

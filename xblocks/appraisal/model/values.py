@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .problems import one_line
+from xblocks.core.attributes import format_attribute
+from xblocks.core.olx_text import one_line
+
+__all__ = ["format_attribute", "parse_attribute"]
 
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
 _WHOLE = re.compile(r"[0-9]+\Z")
@@ -21,12 +24,3 @@ def parse_attribute(name: str, text: str) -> object:
             raise ValueError(f'max_attempts="{text}" is not a whole number of 0 or more')
         return int(text)
     return one_line(text)
-
-
-def format_attribute(value: object) -> str:
-    """Attribute text for a value: 1.0 -> "1", 0.5 -> "0.5", 2 -> "2"."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)

@@ -1,0 +1,71 @@
+"""Every file in `assessments/` validated with the model that reads it in the LMS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xblocks.appraisal.model.exercise import parse_exercise
+from xblocks.appraisal.model.instrument import parse_instrument
+from xblocks.core.xml import OLXError, OLXErrors
+
+from .models import case_study_parser, competency_parser
+from .problems import Problems, shown_path
+from .repo import APPRAISALS, CASE_STUDIES, COMPETENCIES, INSTRUMENTS
+
+KIND_NAMES = {
+    APPRAISALS: "appraisal exercise",
+    CASE_STUDIES: "case study",
+    INSTRUMENTS: "instrument",
+    COMPETENCIES: "competency framework",
+}
+
+
+def _parser(folder: str) -> Callable[..., Any] | None:
+    return {
+        APPRAISALS: lambda: parse_exercise,
+        INSTRUMENTS: lambda: parse_instrument,
+        CASE_STUDIES: case_study_parser,
+        COMPETENCIES: competency_parser,
+    }[folder]()
+
+
+def assessment_kind(path: Path) -> str | None:
+    """The folder name (appraisals, case-studies, ...) if `path` is an assessment file."""
+    return path.parent.name if path.parent.name in KIND_NAMES and path.suffix == ".xml" else None
+
+
+def check_assessment(path: Path, problems: Problems, notes: list[str]) -> None:
+    """Add every problem of one assessment file; note kinds that cannot be checked yet."""
+    kind = assessment_kind(path)
+    source = shown_path(path)
+    parse = _parser(kind) if kind else None
+    if parse is None:
+        notes.append(
+            f"{source}: not checked: the {KIND_NAMES.get(kind or '', kind)} model is "
+            "not installed yet"
+        )
+        return
+    try:
+        model = parse(path.read_bytes(), source=source)
+    except OLXErrors as errors:
+        problems.extend(errors.errors)
+        return
+    except OLXError as error:
+        problems.add_error(error)
+        return
+    identifier = getattr(model, "id", None) if kind in (INSTRUMENTS, COMPETENCIES) else None
+    if identifier is not None and identifier != path.stem:
+        problems.add(
+            f'the file holds {KIND_NAMES[kind]} "{identifier}" but is named {path.name}',
+            path=path,
+            line=1,
+            fix=f'Name the file {identifier}.xml, or set id="{path.stem}".',
+        )
+
+
+def assessment_files(root: Path) -> list[Path]:
+    """The assessment files under `root` (an assessments/ folder or one of its folders)."""
+    folders = [root] if root.name in KIND_NAMES else [root / name for name in KIND_NAMES]
+    return [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.xml"))]

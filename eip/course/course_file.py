@@ -1,0 +1,190 @@
+"""`courses/<slug>/course.toml`: the course's identity, people and releases."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+from xblocks.core.xml import OLXError
+
+from .model import Course, Release
+from .problems import Problems, shown_path
+from .tomltext import array_key_line, key_line, parse_toml, table_line
+
+COURSE_FILE = "course.toml"
+KEYS = (
+    "slug", "org", "code", "licence", "languages", "framework", "title", "partners", "authors",
+    "releases",
+)  # fmt: skip
+KEY_CHARS = re.compile(r"[A-Za-z0-9_.~-]+")
+HASH = re.compile(r"sha256:[0-9a-f]{64}")
+VERSION = re.compile(r"\d+(\.\d+)*")
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any], text: str, path: Path, problems: Problems) -> None:
+        self.data = data
+        self.text = text
+        self.path = path
+        self.problems = problems
+
+    def problem(self, message: str, fix: str, line: int | None) -> None:
+        self.problems.add(message, path=self.path, line=line, fix=fix)
+
+    def text_value(self, key: str, *, pattern: re.Pattern[str] | None = None) -> str:
+        value = self.data.get(key)
+        line = key_line(self.text, key)
+        if value is None:
+            self.problem(f"{key} is missing", f'Add a line: {key} = "..."', None)
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"{key} must be non-empty text", f'Write {key} = "..."', line)
+            return ""
+        if pattern and not pattern.fullmatch(value):
+            self.problem(
+                f'{key} "{value}" may only use letters, digits, ".", "_", "-" and "~"',
+                f"Change {key} to use only those characters (it becomes part of the course id).",
+                line,
+            )
+        return value
+
+    def languages(self) -> tuple[str, ...]:
+        value = self.data.get("languages", ["en"])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.problem(
+                "languages must be a list of language codes",
+                'Write languages = ["en", "cy"]',
+                key_line(self.text, "languages"),
+            )
+            return ("en",)
+        if "en" not in value:
+            self.problem(
+                'languages must include "en"',
+                'Write languages = ["en"] or ["en", "cy"]',
+                key_line(self.text, "languages"),
+            )
+        return tuple(value)
+
+    def title(self, welsh: bool) -> dict[str, str]:
+        value = self.data.get("title")
+        line = table_line(self.text, "title")
+        if not isinstance(value, dict):
+            self.problem(
+                "the course title is missing",
+                'Add a [title] table with en = "..." (and cy = "..." for Welsh).',
+                line,
+            )
+            return {}
+        titles = {lang: text for lang, text in value.items() if isinstance(text, str)}
+        for lang in ("en", "cy") if welsh else ("en",):
+            if not titles.get(lang, "").strip():
+                self.problem(
+                    f"the course title has no {'Welsh' if lang == 'cy' else 'English'} "
+                    f"text ({lang})",
+                    f'Add {lang} = "..." under [title].',
+                    key_line(self.text, lang, "title") or line,
+                )
+        return titles
+
+    def people(self, key: str, fields: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+        value = self.data.get(key, [])
+        people = []
+        for index, entry in enumerate(value if isinstance(value, list) else [None]):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                self.problem(
+                    f"each [[{key}]] needs a name",
+                    f'Write [[{key}]] then name = "..." and {fields[1]} = "..."',
+                    table_line(self.text, key, index),
+                )
+                continue
+            people.append({field: str(entry.get(field, "")) for field in fields})
+        return tuple(people)
+
+    def releases(self) -> tuple[Release, ...]:
+        value = self.data.get("releases", [])
+        releases = []
+        seen: set[str] = set()
+        for index, entry in enumerate(value if isinstance(value, list) else [None]):
+            line = table_line(self.text, "releases", index)
+            fix = "Let eip release write this entry: eip release courses/<slug>/<version>"
+            if not isinstance(entry, dict):
+                self.problem("a [[releases]] entry is not a table", fix, line)
+                continue
+            version = entry.get("version")
+            digest = entry.get("hash")
+            date = entry.get("date")
+            if not isinstance(version, str) or not VERSION.fullmatch(version):
+                self.problem('a release needs its version, e.g. version = "1.0"', fix, line)
+                continue
+            if not isinstance(digest, str) or not HASH.fullmatch(digest):
+                self.problem(
+                    f'release {version}: hash must be "sha256:" and 64 hex digits',
+                    fix,
+                    array_key_line(self.text, "releases", index, "hash"),
+                )
+                continue
+            if date is not None and not isinstance(date, datetime.date):
+                self.problem(
+                    f"release {version}: date must be a date such as 2026-11-27 (no quotes)",
+                    fix,
+                    array_key_line(self.text, "releases", index, "date"),
+                )
+                date = None
+            if version in seen:
+                self.problem(f"version {version} is released twice", fix, line)
+            seen.add(version)
+            releases.append(Release(version=version, date=date, hash=digest, line=line or 1))
+        return tuple(releases)
+
+    def unknown_keys(self) -> None:
+        for key in self.data:
+            if key not in KEYS:
+                self.problem(
+                    f'unknown key "{key}"',
+                    f"Use only {', '.join(KEYS)}; check the spelling.",
+                    key_line(self.text, key) or table_line(self.text, key),
+                )
+
+
+def read_course(folder: Path, problems: Problems) -> Course | None:
+    """The course in `folder` (None if its course.toml is missing or not TOML)."""
+    path = folder / COURSE_FILE
+    if not path.is_file():
+        problems.add(
+            f"no {COURSE_FILE} in this course folder",
+            path=folder,
+            fix=f"Create it with eip new course <slug>, or point at a folder that has a "
+            f"{COURSE_FILE}.",
+        )
+        return None
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = parse_toml(text, source=shown_path(path))
+    except OLXError as error:
+        problems.add_error(error)
+        return None
+    reader = _Reader(data, text, path, problems)
+    reader.unknown_keys()
+    slug = reader.text_value("slug")
+    if slug and slug != folder.name:
+        reader.problem(
+            f'slug "{slug}" is not the folder name "{folder.name}"',
+            "Make the slug and the folder name the same.",
+            key_line(text, "slug"),
+        )
+    languages = reader.languages()
+    return Course(
+        path=folder,
+        slug=slug or folder.name,
+        org=reader.text_value("org", pattern=KEY_CHARS),
+        code=reader.text_value("code", pattern=KEY_CHARS),
+        licence=reader.text_value("licence"),
+        languages=languages,
+        framework=reader.text_value("framework"),
+        title=reader.title("cy" in languages),
+        partners=reader.people("partners", ("name", "role")),
+        authors=reader.people("authors", ("name", "affiliation")),
+        releases=reader.releases(),
+    )

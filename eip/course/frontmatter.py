@@ -1,0 +1,58 @@
+"""Markdown files that start with TOML front matter between `+++` lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from xblocks.core.xml import OLXError
+
+from .tomltext import key_line, parse_toml
+
+FENCE = "+++"
+_FENCE_FIX = (
+    'Start the file with a line "+++", then the front matter (title = "...", ...), then '
+    'another "+++" line, then the Markdown.'
+)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter's values, the Markdown body and where each begins in the file."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    text: str = field(repr=False)
+    source: str = ""
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` in the front matter (the opening fence if it is absent)."""
+        return key_line(self.text, key, first_line=2) or 1
+
+
+def read_front_matter(text: str, *, source: str) -> FrontMatter:
+    """Split and parse; a missing fence or bad TOML is an OLXError with the line."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        raise OLXError(
+            f'the file does not start with front matter (a "{FENCE}" line)',
+            source=source,
+            line=1,
+            fix=_FENCE_FIX,
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            break
+    else:
+        raise OLXError(
+            f'the front matter is not closed: no second "{FENCE}" line',
+            source=source,
+            line=1,
+            fix=f'Add a line "{FENCE}" after the last front-matter line.',
+        )
+    toml_text = "".join(lines[1:index])
+    meta = parse_toml(toml_text, source=source, first_line=2)
+    body = "".join(lines[index + 1 :])
+    return FrontMatter(meta=meta, body=body, body_line=index + 2, text=toml_text, source=source)

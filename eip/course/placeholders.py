@@ -1,0 +1,28 @@
+"""Placeholder text that `eip new` writes and a trainer must replace before a release."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .problems import Problems
+
+MARKER = "TODO"
+_PATTERN = re.compile(rf"\b{MARKER}\b")
+
+
+def check_placeholders(path: Path, problems: Problems) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # reported by the reader of the file
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _PATTERN.search(line):
+            shown = line.strip()
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            problems.add(
+                f"placeholder text left: {shown}",
+                path=path,
+                line=number,
+                fix=f"Replace the {MARKER} text with the real content.",
+            )

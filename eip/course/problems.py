@@ -1,0 +1,63 @@
+"""Problems found in files a person writes, collected so that one run reports all of them.
+
+A problem is an `OLXError` (file, line, message, fix): the same record the blocks raise for
+broken OLX, so an error from an exercise and one from a course read alike.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from xblocks.core.xml import OLXError, OLXErrors
+
+
+def shown_path(path: Path | str) -> str:
+    """`path` as a person should see it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
+class Problems:
+    """An ordered collection of OLXErrors, each reported once."""
+
+    def __init__(self) -> None:
+        self._errors: list[OLXError] = []
+        self._seen: set[str] = set()
+
+    def add(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        fix: str | None = None,
+    ) -> None:
+        source = shown_path(path) if path is not None else None
+        self.add_error(OLXError(message, source=source, line=line, fix=fix))
+
+    def add_error(self, error: OLXError) -> None:
+        key = str(error)
+        if key not in self._seen:
+            self._seen.add(key)
+            self._errors.append(error)
+
+    def extend(self, errors: Iterable[OLXError] | OLXErrors) -> None:
+        for error in errors:
+            self.add_error(error)
+
+    def __iter__(self) -> Iterator[OLXError]:
+        return iter(self._errors)
+
+    def __len__(self) -> int:
+        return len(self._errors)
+
+    def __bool__(self) -> bool:
+        return bool(self._errors)
+
+    def files(self) -> set[str]:
+        return {error.source for error in self._errors if error.source}

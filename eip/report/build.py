@@ -1,0 +1,226 @@
+"""Put the report together: read the inputs, stream the logs, work out every status."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from eip.errors import CommandError
+from eip.report.competencies import Coverage, FrameworkLoader, coverage, framework_of
+from eip.report.dates import end_of_day_timestamp, utc_date
+from eip.report.grade_report import GradeReports, read_grade_reports
+from eip.report.logs import expand_paths
+from eip.report.manifests import CourseVersion, load_manifests
+from eip.report.matching import BlockIndex
+from eip.report.progressbar import ProgressBar
+from eip.report.reading import Reading, read_logs
+from eip.report.requirements import Requirements, load_requirements
+from eip.report.roster import Person, Roster, RosterFormat, read_roster
+from eip.report.status import Assignment, assess, version_result
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    events: Sequence[Path]
+    manifests: Path
+    roster: Path
+    requirements: Path
+    as_of: date
+    teams: Sequence[str] = ()
+    grade_reports: Sequence[str] = ()
+    roster_columns: dict[str, str] = field(default_factory=dict)
+    lang: str = "en"
+    progress: bool | None = None  # None: a bar when stderr is a terminal
+
+
+@dataclass(frozen=True)
+class UnknownUserRow:
+    username: str
+    courses: tuple[str, ...]
+    events: int
+    last_seen: date | None
+
+
+@dataclass
+class Report:
+    options: ReportOptions
+    generated: datetime
+    courses: list[CourseVersion]
+    titles: dict[str, str]  # course slug -> title
+    roster: Roster
+    people: list[Person]
+    teams: list[str]
+    managers: dict[str, str]  # team -> manager(s)
+    assignments: list[Assignment]
+    reading: Reading
+    unknown_users: list[UnknownUserRow]
+    coverage: Coverage | None
+    roles_without_requirements: Counter
+    elapsed: float = 0.0
+
+    @property
+    def as_of(self) -> date:
+        return self.options.as_of
+
+    def status_counts(self, assignments: Sequence[Assignment] | None = None) -> Counter:
+        return Counter(a.status for a in (self.assignments if assignments is None else assignments))
+
+    def by_team(self) -> dict[str, list[Assignment]]:
+        teams: dict[str, list[Assignment]] = {team: [] for team in self.teams}
+        for assignment in self.assignments:
+            teams[assignment.person.team].append(assignment)
+        return teams
+
+    def completions_by_month(self, months: int = 12) -> list[tuple[date, int]]:
+        """Completions (still counted, expired or not) in each of the last `months` months."""
+        first = date(self.as_of.year, self.as_of.month, 1)
+        starts = []
+        for back in range(months - 1, -1, -1):
+            index = first.year * 12 + first.month - 1 - back
+            starts.append(date(index // 12, index % 12 + 1, 1))
+        counts = Counter(
+            date(a.completed.year, a.completed.month, 1) for a in self.assignments if a.completed
+        )
+        return [(start, counts.get(start, 0)) for start in starts]
+
+
+def build_report(options: ReportOptions, load_framework: FrameworkLoader | None = None) -> Report:
+    started = time.monotonic()
+    courses = load_manifests(options.manifests)
+    by_slug: dict[str, list[CourseVersion]] = defaultdict(list)
+    for course in courses:
+        by_slug[course.slug].append(course)
+    requirements = load_requirements(options.requirements, known_courses=by_slug)
+    form = requirements.roster_format
+    if options.roster_columns:
+        form = RosterFormat(
+            {**form.columns, **options.roster_columns}, form.delimiter, form.date_formats
+        )
+    roster = read_roster(options.roster, form)
+    grades = read_grade_reports(options.grade_reports, courses)
+    people = _chosen(roster.people, options.teams)
+    usernames = _usernames(roster.people, grades)
+    chosen_keys = {person.key for person in people}
+    paths = expand_paths(options.events)
+    reading = read_logs(
+        paths,
+        BlockIndex(courses),
+        {name: key for name, key in usernames.items() if key in chosen_keys},
+        elsewhere=frozenset(name for name, key in usernames.items() if key not in chosen_keys),
+        until=end_of_day_timestamp(options.as_of),
+        bar=ProgressBar(enabled=options.progress),
+    )
+    titles = {slug: versions[-1].title_in(options.lang) for slug, versions in by_slug.items()}
+    username_of = {key: name for name, key in usernames.items()}
+    assignments, unrequired = _assignments(
+        people, requirements, by_slug, titles, reading, grades, username_of, options.as_of
+    )
+    report = Report(
+        options=options,
+        generated=datetime.now(UTC),
+        courses=courses,
+        titles=titles,
+        roster=roster,
+        people=people,
+        teams=sorted({person.team for person in people}, key=str.casefold),
+        managers=_managers(people),
+        assignments=assignments,
+        reading=reading,
+        unknown_users=[] if options.teams else _unknown_users(reading, courses, titles),
+        coverage=_coverage(courses, reading, people, load_framework),
+        roles_without_requirements=unrequired,
+    )
+    report.elapsed = time.monotonic() - started
+    return report
+
+
+def _chosen(people: list[Person], teams: Sequence[str]) -> list[Person]:
+    if not teams:
+        return list(people)
+    known = {person.team.casefold() for person in people}
+    missing = [team for team in teams if team.strip().casefold() not in known]
+    if missing:
+        names = ", ".join(sorted({person.team for person in people}, key=str.casefold))
+        raise CommandError(
+            f"no team {', '.join(repr(m) for m in missing)} in the roster (teams: {names})."
+        )
+    wanted = {team.strip().casefold() for team in teams}
+    return [person for person in people if person.team.casefold() in wanted]
+
+
+def _usernames(people: list[Person], grades: GradeReports) -> dict[str, str]:
+    """Lower-cased username -> person key. A person listed by email is also found under the
+    username the grade report gives for that email."""
+    names: dict[str, str] = {}
+    for person in people:
+        names[person.key] = person.key
+        username = grades.usernames_by_email.get(person.key) if "@" in person.key else None
+        if username:
+            names.setdefault(username, person.key)
+    return names
+
+
+def _assignments(
+    people, requirements: Requirements, by_slug, titles, reading, grades, username_of, as_of
+):
+    assignments: list[Assignment] = []
+    unrequired: Counter = Counter()
+    for person in people:
+        slugs = requirements.courses_for(person.role)
+        if not slugs:
+            unrequired[person.role or "(no role)"] += 1
+        progress = reading.progress.get(person.key, {})
+        username = username_of.get(person.key, person.key)
+        for slug in slugs:
+            results = [
+                version_result(course, progress, grades.grade(username, course.course_id))
+                for course in by_slug[slug]
+            ]
+            assignments.append(
+                assess(person, requirements.courses[slug], titles[slug], results, as_of)
+            )
+    assignments.sort(
+        key=lambda a: (a.person.team.casefold(), a.person.name.casefold(), a.title.casefold())
+    )
+    return assignments, unrequired
+
+
+def _managers(people: list[Person]) -> dict[str, str]:
+    managers: dict[str, dict[str, None]] = defaultdict(dict)
+    for person in people:
+        if person.manager:
+            managers[person.team][person.manager] = None
+    return {team: ", ".join(names) for team, names in managers.items()}
+
+
+def _unknown_users(reading: Reading, courses, titles) -> list[UnknownUserRow]:
+    slug_of = {block.usage_id: c.slug for c in courses for block in c.blocks}
+    rows = []
+    for user in reading.unknown_users.values():
+        slugs = sorted({slug_of[key] for key in user.usage_keys if key in slug_of})
+        if not slugs:
+            continue
+        rows.append(
+            UnknownUserRow(
+                username=user.username,
+                courses=tuple(titles[slug] for slug in slugs),
+                events=user.events,
+                last_seen=utc_date(user.last_seen) if user.events else None,
+            )
+        )
+    return sorted(rows, key=lambda row: row.username.casefold())
+
+
+def _coverage(courses, reading: Reading, people, load_framework) -> Coverage | None:
+    if load_framework is None:
+        from xblocks.competency.model.library import load_framework
+    framework = framework_of(courses, load_framework)
+    if framework is None:
+        return None
+    blocks = {block.usage_id: block for course in courses for block in course.blocks}
+    versions = {course.course_id: course.version for course in courses}
+    return coverage(framework, reading.progress, blocks, versions, [p.key for p in people])

@@ -1,0 +1,82 @@
+"""The instructor dashboard's grade report CSV: a second source of course scores.
+
+Open edX names the file `<org>_<code>_<run>_grade_report_<when>.csv` and gives it the
+columns `Student ID, Email, Username, Grade, ...` (Grade a share from 0 to 1). Give it as
+`--grade-report FILE`, or `--grade-report COURSE_ID=FILE` when the file was renamed. It also
+tells which username has which email, so a roster may list people by email.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eip.errors import CommandError
+from eip.report.manifests import CourseVersion
+
+
+class GradeReportError(CommandError):
+    """A grade report cannot be read or its course cannot be told."""
+
+
+@dataclass
+class GradeReports:
+    grades: dict[tuple[str, str], float] = field(default_factory=dict)  # (user, course id)
+    usernames_by_email: dict[str, str] = field(default_factory=dict)  # both lower-cased
+    problems: list[str] = field(default_factory=list)
+
+    def grade(self, username: str, course_id: str) -> float | None:
+        return self.grades.get((username.lower(), course_id))
+
+
+def read_grade_reports(specs: Iterable[str], courses: Iterable[CourseVersion]) -> GradeReports:
+    courses = list(courses)
+    reports = GradeReports()
+    for spec in specs:
+        course_id, path = _course_and_path(spec, courses)
+        _read_one(reports, course_id, path)
+    return reports
+
+
+def _course_and_path(spec: str, courses: list[CourseVersion]) -> tuple[str, Path]:
+    if spec.startswith("course-v1:") and "=" in spec:
+        course_id, _, name = spec.partition("=")
+        return course_id, Path(name)
+    path = Path(spec)
+    for course in courses:
+        prefix = f"{course.org}_{course.code}_{course.version}_".lower()
+        if path.name.lower().startswith(prefix):
+            return course.course_id, path
+    raise GradeReportError(
+        f"cannot tell which course the grade report {path} is for: its name does not start "
+        "with ORG_CODE_VERSION_ of a course in the manifests. "
+        f"Give it as --grade-report COURSE_ID={path}."
+    )
+
+
+def _read_one(reports: GradeReports, course_id: str, path: Path) -> None:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"Username", "Grade"} - set(reader.fieldnames or ())
+            if missing:
+                raise GradeReportError(
+                    f"{path} has no {' or '.join(sorted(missing))} column: is it the "
+                    "instructor dashboard's grade report?"
+                )
+            for row in reader:
+                username = (row.get("Username") or "").strip().lower()
+                email = (row.get("Email") or "").strip().lower()
+                if username and email:
+                    reports.usernames_by_email[email] = username
+                try:
+                    grade = float(row.get("Grade") or "")
+                except ValueError:
+                    reports.problems.append(f"{path}:{reader.line_num}: unreadable Grade")
+                    continue
+                if username and 0.0 <= grade <= 1.0:
+                    reports.grades[(username, course_id)] = grade
+    except OSError as error:
+        raise GradeReportError(f"cannot read {path}: {error.strerror}.") from error

@@ -1,0 +1,161 @@
+"""The report's tables as HTML: people x required courses per team (sortable, filterable),
+and competencies by team."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from html import escape
+
+from eip.report.build import Report
+from eip.report.status import Assignment
+from eip.report.strings import STATUSES, Strings
+
+STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
+
+
+def iso_date(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _options(all_label: str, values: list[tuple[str, str]]) -> str:
+    options = [f'<option value="">{escape(all_label)}</option>']
+    options += [f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values]
+    return "".join(options)
+
+
+def people_section(report: Report, text: Strings) -> Iterator[str]:
+    courses = sorted(report.titles.items(), key=lambda item: item[1].casefold())
+    filters = [
+        ("team", text("filters.team"), text("filters.all_teams"), [(t, t) for t in report.teams]),
+        (
+            "status",
+            text("filters.status"),
+            text("filters.all_statuses"),
+            [(s, text.status(s)) for s in STATUSES],
+        ),
+        ("course", text("filters.course"), text("filters.all_courses"), courses),
+    ]
+    controls = "".join(
+        f'<div><label for="filter-{name}">{escape(label)}</label>'
+        f'<select id="filter-{name}" data-filter="{name}">{_options(every, values)}</select></div>'
+        for name, label, every, values in filters
+    )
+    total = len(report.assignments)
+    yield (
+        '<section id="people" aria-labelledby="people-heading" tabindex="-1">'
+        f'<h2 id="people-heading">{escape(text("tables.heading"))}</h2>'
+        f'<form class="filters" aria-label="{escape(text("filters.heading"))}" '
+        f'onsubmit="return false">{controls}</form>'
+        f'<p id="result-count" role="status" aria-live="polite">'
+        f"{escape(text('filters.showing', shown=total, total=total))}</p>"
+    )
+    for index, (team, assignments) in enumerate(report.by_team().items()):
+        yield _team_table(report, text, index, team, assignments)
+    yield "</section>"
+
+
+HEADERS = (
+    ("col.name", "text"),
+    ("col.role", "text"),
+    ("col.course", "text"),
+    ("col.status", "number"),
+    ("col.due", "text"),
+    ("col.completed", "text"),
+    ("col.version", "text"),
+    ("col.score", "number"),
+)
+
+
+def _team_table(
+    report: Report, text: Strings, index: int, team: str, assignments: list[Assignment]
+) -> str:
+    manager = report.managers.get(team, "")
+    caption = (
+        text("table.caption", team=team, manager=manager)
+        if manager
+        else text("table.caption_no_manager", team=team)
+    )
+    heads = []
+    for position, (key, kind) in enumerate(HEADERS):
+        label = escape(text(key))
+        sort = ' aria-sort="ascending"' if position == 0 else ""
+        number = ' class="number"' if key == "col.score" else ""
+        heads.append(
+            f'<th scope="col" data-type="{kind}"{sort}{number}>'
+            f'<button type="button">{label}</button></th>'
+        )
+    rows = "".join(_row(text, a) for a in assignments)
+    return (
+        f'<section class="team" data-team-section data-team="{escape(team)}">'
+        f'<div class="table-wrap" role="region" tabindex="0" '
+        f'aria-labelledby="team-{index}-caption">'
+        f'<table class="sortable"><caption id="team-{index}-caption">{escape(caption)}</caption>'
+        f"<thead><tr>{''.join(heads)}</tr></thead><tbody>{rows}</tbody></table></div></section>"
+    )
+
+
+def _row(text: Strings, a: Assignment) -> str:
+    person = a.person
+    score = "" if a.score is None else f"{a.score * 100:.0f}%"
+    score_key = "" if a.score is None else f"{a.score:.4f}"
+    status = escape(text.status(a.status))
+    return (
+        f'<tr data-status="{a.status}" data-course="{escape(a.slug)}">'
+        f'<th scope="row" data-sort="{escape(person.name.casefold())}">{escape(person.name)} '
+        f'<span class="id">{escape(person.id)}</span></th>'
+        f"<td>{escape(person.role)}</td><td>{escape(a.title)}</td>"
+        f'<td data-sort="{STATUS_ORDER[a.status]}">'
+        f'<span class="status status-{a.status}">{status}</span></td>'
+        f"<td>{iso_date(a.due)}</td><td>{iso_date(a.completed)}</td>"
+        f"<td>{escape(a.version)}</td>"
+        f'<td class="number" data-sort="{score_key}">{score}</td></tr>'
+    )
+
+
+def competencies_section(report: Report, text: Strings) -> str:
+    heading = (
+        '<section aria-labelledby="competency-heading">'
+        f'<h2 id="competency-heading">{escape(text("competency.heading"))}</h2>'
+    )
+    coverage = report.coverage
+    if coverage is None:
+        return f"{heading}<p>{escape(text('competency.none'))}</p></section>"
+    lang = text.lang
+    framework = coverage.framework
+    levels = [text("col.no_level")] + [
+        text("level.name", level=level.number, name=level.name.get(lang))
+        for level in framework.levels
+    ]
+    head = f'<th scope="col">{escape(text("col.competency"))}</th>' + "".join(
+        f'<th scope="col" class="number">{escape(name)}</th>' for name in levels
+    )
+    team_people: dict[str, list[str]] = {team: [] for team in report.teams}
+    for person in report.people:
+        team_people[person.team].append(person.key)
+    tables = []
+    for index, (team, keys) in enumerate(team_people.items()):
+        groups = []
+        counts = coverage.level_counts(keys)
+        for domain in framework.domains:
+            rows = [
+                f'<tr><th scope="rowgroup" colspan="{len(levels) + 1}">'
+                f"{escape(domain.title.get(lang))}</th></tr>"
+            ]
+            for competency in domain.competencies:
+                row = counts[framework.competencies.index(competency)]
+                cells = "".join(f'<td class="number">{n}</td>' for n in row)
+                rows.append(
+                    f'<tr><th scope="row">{escape(competency.title.get(lang))}</th>{cells}</tr>'
+                )
+            groups.append(f"<tbody>{''.join(rows)}</tbody>")
+        tables.append(
+            f'<section data-competency-team="{escape(team)}">'
+            '<div class="table-wrap" role="region" tabindex="0" '
+            f'aria-labelledby="competency-{index}">'
+            "<table>"
+            f'<caption id="competency-{index}">{escape(text("competency.caption", team=team))}'
+            f"</caption><thead><tr>{head}</tr></thead>{''.join(groups)}"
+            "</table></div></section>"
+        )
+    return heading + "".join(tables) + "</section>"

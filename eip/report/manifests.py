@@ -1,0 +1,146 @@
+"""Course manifests (`dist/<slug>-<version>.manifest.json`, written by `eip build`): which
+blocks make up each course version, with their weights and competencies."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eip.errors import CommandError
+
+MANIFEST_VERSION = 1
+PATTERN = "*.manifest.json"
+
+
+class ManifestError(CommandError):
+    """A manifest is missing, unreadable or not in the format `eip build` writes."""
+
+
+@dataclass(frozen=True)
+class Block:
+    usage_id: str
+    type: str
+    url_name: str
+    display_name: str
+    graded: bool
+    completable: bool
+    weight: float
+    competencies: tuple[tuple[str, int | None], ...]
+    course_id: str
+
+    @property
+    def counts_for_completion(self) -> bool:
+        return self.completable
+
+
+@dataclass(frozen=True)
+class CourseVersion:
+    slug: str
+    version: str
+    course_id: str
+    org: str
+    code: str
+    title: dict[str, str]
+    framework: str
+    blocks: tuple[Block, ...]
+    source: str = field(default="", compare=False)
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en") or self.slug
+
+    @property
+    def completable_blocks(self) -> tuple[Block, ...]:
+        return tuple(block for block in self.blocks if block.completable)
+
+    @property
+    def graded_weight(self) -> float:
+        return sum(block.weight for block in self.blocks if block.graded)
+
+
+def load_manifests(folder: Path) -> list[CourseVersion]:
+    """Every manifest in `folder`, ordered by course slug and version."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ManifestError(
+            f"no manifest folder {folder}: build the courses with `eip build` "
+            "or point --manifests at the folder that holds *.manifest.json."
+        )
+    paths = sorted(folder.glob(PATTERN))
+    if not paths:
+        raise ManifestError(
+            f"no {PATTERN} files in {folder}: build the courses with `eip build` first."
+        )
+    courses: dict[str, CourseVersion] = {}
+    for path in paths:
+        course = read_manifest(path)
+        earlier = courses.get(course.course_id)
+        if earlier is not None and earlier != course:
+            raise ManifestError(
+                f"{path} and {earlier.source} both describe {course.course_id} but differ: "
+                "keep only the manifest of the build that was imported."
+            )
+        courses[course.course_id] = course
+    return sorted(courses.values(), key=lambda c: (c.slug, _version_key(c.version)))
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in version.split("."))
+
+
+def read_manifest(path: Path) -> CourseVersion:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ManifestError(f"cannot read {path}: {error.strerror}.") from error
+    except json.JSONDecodeError as error:
+        raise ManifestError(
+            f"{path}:{error.lineno}: not valid JSON ({error.msg}). Rebuild it with `eip build`."
+        ) from error
+    try:
+        return _course(path, data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ManifestError(
+            f"{path}: not a course manifest ({type(error).__name__}: {error}). "
+            "Rebuild it with `eip build`."
+        ) from error
+
+
+def _course(path: Path, data: dict[str, Any]) -> CourseVersion:
+    if data.get("manifest_version") != MANIFEST_VERSION:
+        raise ManifestError(
+            f"{path}: manifest_version {data.get('manifest_version')!r} is not "
+            f"{MANIFEST_VERSION}; rebuild with this version of `eip build`."
+        )
+    course = data["course"]
+    course_id = str(course["course_id"])
+    blocks = tuple(
+        Block(
+            usage_id=str(block["usage_id"]),
+            type=str(block["type"]),
+            url_name=str(block.get("url_name", "")),
+            display_name=str(block.get("display_name", "")),
+            graded=bool(block.get("graded", False)),
+            completable=bool(block.get("completable", False)),
+            weight=float(block.get("weight", 1.0)),
+            competencies=tuple(
+                (str(tag["id"]), None if tag.get("level") is None else int(tag["level"]))
+                for tag in block.get("competencies", [])
+            ),
+            course_id=course_id,
+        )
+        for block in data["blocks"]
+    )
+    title = course.get("title") or {}
+    return CourseVersion(
+        slug=str(course["slug"]),
+        version=str(course["version"]),
+        course_id=course_id,
+        org=str(course.get("org", "")),
+        code=str(course.get("code", "")),
+        title={str(k): str(v) for k, v in title.items()} if isinstance(title, dict) else {},
+        framework=str(course.get("framework", "")),
+        blocks=blocks,
+        source=str(path),
+    )

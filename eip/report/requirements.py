@@ -1,0 +1,174 @@
+"""Training requirements (TOML): which courses each role must complete, by when, how often.
+
+```toml
+[defaults]
+due_days = 90          # due this many days after the person's start date
+renew_months = 0       # a completion expires after this many months; 0 = never
+pass_mark = 0.7        # share of the course's graded weight (0.7 or "70%"); 0 = any score
+
+[courses.research-literacy]   # a course slug from the manifests; overrides the defaults
+renew_months = 36
+
+[roles]
+"Social worker" = ["research-literacy"]
+"*" = []               # courses everyone must complete, whatever their role
+
+[roster]               # optional: the roster's column names, delimiter and date format
+id = "Username"
+start = "Start date"
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eip.errors import CommandError
+from eip.report.dates import DATE_FORMATS
+from eip.report.roster import FIELDS, RosterFormat
+
+DEFAULT_DUE_DAYS = 90
+EVERYONE = "*"
+
+
+class RequirementsError(CommandError):
+    """The requirements file is missing, is not TOML, or says something impossible."""
+
+
+@dataclass(frozen=True)
+class CourseRule:
+    slug: str
+    due_days: int
+    renew_months: int
+    pass_mark: float
+
+
+@dataclass
+class Requirements:
+    path: Path
+    courses: dict[str, CourseRule] = field(default_factory=dict)
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roster_format: RosterFormat = field(default_factory=RosterFormat)
+
+    def courses_for(self, role: str) -> tuple[str, ...]:
+        """The course slugs a role must complete, everyone's first, without repeats."""
+        wanted = [*self.roles.get(EVERYONE, ()), *self.roles.get(role_key(role), ())]
+        return tuple(dict.fromkeys(wanted))
+
+    def knows_role(self, role: str) -> bool:
+        return role_key(role) in self.roles
+
+
+def role_key(role: str) -> str:
+    return " ".join(role.split()).lower()
+
+
+def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None) -> Requirements:
+    """Read and check the file; `known_courses` (slug -> anything) catches misspelt slugs."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RequirementsError(f"cannot read {path}: {error.strerror}.") from error
+    except tomllib.TOMLDecodeError as error:
+        raise RequirementsError(f"{path} is not valid TOML: {error}.") from error
+    unknown = set(data) - {"defaults", "courses", "roles", "roster"}
+    if unknown:
+        raise RequirementsError(
+            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; "
+            "use [defaults], [courses.SLUG], [roles] and [roster]."
+        )
+    defaults = _rule_values(path, "defaults", data.get("defaults", {}), None)
+    roles = _roles(path, data.get("roles", {}))
+    courses = data.get("courses", {})
+    if not isinstance(courses, dict):
+        raise RequirementsError(f"{path}: [courses] must hold one table per course slug.")
+    requirements = Requirements(path, roles=roles, roster_format=_roster(path, data))
+    named = {slug for slugs in roles.values() for slug in slugs} | set(courses)
+    for slug in sorted(named):
+        if known_courses is not None and slug not in known_courses:
+            known = ", ".join(sorted(known_courses)) or "none"
+            raise RequirementsError(
+                f"{path}: course {slug!r} is not in any manifest (courses found: {known}). "
+                "Build it with `eip build`, or correct the slug."
+            )
+        table = courses.get(slug, {})
+        values = _rule_values(path, f"courses.{slug}", table, defaults)
+        requirements.courses[slug] = CourseRule(slug=slug, **values)
+    return requirements
+
+
+def _rule_values(path: Path, where: str, table: Any, base: dict | None) -> dict:
+    if not isinstance(table, dict):
+        raise RequirementsError(f"{path}: [{where}] must be a table.")
+    unknown = set(table) - {"due_days", "renew_months", "pass_mark"}
+    if unknown:
+        raise RequirementsError(
+            f"{path}: [{where}] has unknown key(s) {', '.join(sorted(unknown))}; "
+            "the keys are due_days, renew_months and pass_mark."
+        )
+    values = dict(base or {"due_days": DEFAULT_DUE_DAYS, "renew_months": 0, "pass_mark": 0.0})
+    for key in ("due_days", "renew_months"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise RequirementsError(
+                    f"{path}: [{where}] {key} must be a whole number of "
+                    f"{'days' if key == 'due_days' else 'months'}, 0 or more."
+                )
+            values[key] = value
+    if "pass_mark" in table:
+        values["pass_mark"] = _pass_mark(path, where, table["pass_mark"])
+    return values
+
+
+def _pass_mark(path: Path, where: str, value: Any) -> float:
+    mark: float | None = None
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            mark = float(value.strip()[:-1]) / 100
+        except ValueError:
+            mark = None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        mark = float(value)
+    if mark is None or not 0.0 <= mark <= 1.0:
+        raise RequirementsError(
+            f"{path}: [{where}] pass_mark must be a share between 0 and 1 (0.7) or a "
+            f'percentage string ("70%"), not {value!r}.'
+        )
+    return mark
+
+
+def _roles(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(table, dict):
+        raise RequirementsError(f"{path}: [roles] must be a table of role = [course slugs].")
+    roles: dict[str, tuple[str, ...]] = {}
+    for role, slugs in table.items():
+        if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
+            raise RequirementsError(
+                f"{path}: [roles] {role!r} must be a list of course slugs, "
+                'e.g. ["research-literacy"].'
+            )
+        roles[role_key(role) if role != EVERYONE else EVERYONE] = tuple(slugs)
+    return roles
+
+
+def _roster(path: Path, data: dict) -> RosterFormat:
+    table = data.get("roster", {})
+    if not isinstance(table, dict):
+        raise RequirementsError(f"{path}: [roster] must be a table.")
+    allowed = {*FIELDS, "delimiter", "date_format"}
+    unknown = set(table) - allowed
+    if unknown:
+        raise RequirementsError(
+            f"{path}: [roster] has unknown key(s) {', '.join(sorted(unknown))}; "
+            f"the keys are {', '.join(sorted(allowed))}."
+        )
+    columns = {name: str(table[name]) for name in FIELDS if name in table}
+    formats = (str(table["date_format"]),) if "date_format" in table else DATE_FORMATS
+    delimiter = str(table.get("delimiter", ","))
+    return RosterFormat(columns=columns, delimiter=delimiter, date_formats=formats)

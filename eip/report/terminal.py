@@ -1,0 +1,76 @@
+"""The summary printed at the end of `eip report`: who, what was read, what was skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from eip.report.build import Report
+from eip.report.strings import STATUSES, Strings
+from eip.report.tallies import tally
+
+EXAMPLES = 5
+
+
+def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> list[str]:
+    reading = report.reading
+    counts = tally(report.assignments)
+    lines = [
+        text(
+            "term.people",
+            people=f"{len(report.people):,}",
+            teams=f"{len(report.teams):,}",
+            assigned=f"{counts.total:,}",
+        ),
+        text(
+            "term.statuses",
+            statuses=", ".join(f"{text.status(s)} {counts.count(s):,}" for s in STATUSES),
+        ),
+        text(
+            "term.events",
+            lines=f"{reading.lines:,}",
+            files=len(reading.files),
+            used=f"{reading.used:,}",
+            duplicates=f"{reading.duplicates:,}",
+        ),
+    ]
+    for reason, count in sorted(reading.skipped.items(), key=lambda item: -item[1]):
+        lines.append(text("term.skipped", count=f"{count:,}", reason=text(f"skip.{reason}")))
+        if reason == "malformed":
+            lines += [
+                text("term.example", where=f"{path}:{number}")
+                for path, number in reading.malformed[:EXAMPLES]
+            ]
+            hidden = count - min(len(reading.malformed), EXAMPLES)
+            if hidden > 0:
+                lines.append(text("term.more", count=f"{hidden:,}"))
+        elif reason == "unknown_course":
+            common = reading.unknown_courses.most_common()
+            lines += [
+                text("term.unknown_courses", course=course, count=f"{n:,}")
+                for course, n in common[:EXAMPLES]
+            ]
+            if len(common) > EXAMPLES:
+                lines.append(text("term.more", count=len(common) - EXAMPLES))
+        elif reason == "unknown_user":
+            names = sorted(reading.unknown_users)
+            lines.append(
+                text(
+                    "term.unknown_users",
+                    count=f"{len(names):,}",
+                    examples=", ".join(names[:EXAMPLES]),
+                )
+            )
+    if report.roster.problems:
+        lines.append(text("term.roster", count=len(report.roster.problems)))
+        lines += [
+            text("term.example", where=f"{report.roster.path}:{p.line}: {p.message}")
+            for p in report.roster.problems[:EXAMPLES]
+        ]
+        if len(report.roster.problems) > EXAMPLES:
+            lines.append(text("term.more", count=len(report.roster.problems) - EXAMPLES))
+    for role, people in sorted(report.roles_without_requirements.items()):
+        lines.append(text("term.no_requirement", role=role, count=people))
+    lines += [text("term.wrote", path=path) for path in written]
+    lines.append(text("term.time", seconds=report.elapsed))
+    return lines

@@ -1,0 +1,145 @@
+"""`eip report`: the managers' completion and competency report (HTML, CSV, XLSX)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from eip.errors import CommandError
+
+NAME = "report"
+HELP = "report who has completed which course, who is overdue, and team competencies"
+DESCRIPTION = (
+    "Read Open edX tracking logs (plain or gzipped, several, overlapping), the course "
+    "manifests, a staff roster and the training requirements; write index.html, "
+    "completion.csv and report.xlsx for managers, and print a summary."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--events",
+        nargs="+",
+        action="extend",
+        type=Path,
+        required=True,
+        metavar="LOG",
+        help="tracking logs (.log or .gz) or folders of them; repeatable",
+    )
+    parser.add_argument(
+        "--manifests",
+        type=Path,
+        default=Path("dist"),
+        help="folder of *.manifest.json from eip build (default %(default)s)",
+    )
+    parser.add_argument("--roster", type=Path, required=True, help="staff roster CSV")
+    parser.add_argument(
+        "--requirements", type=Path, required=True, help="training requirements TOML"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("report"), help="output folder (default %(default)s)"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the report date: statuses as of then; later events are ignored (default today)",
+    )
+    parser.add_argument(
+        "--team",
+        action="append",
+        default=[],
+        metavar="TEAM",
+        help="only this team (repeatable); the team name as in the roster",
+    )
+    parser.add_argument(
+        "--grade-report",
+        action="append",
+        default=[],
+        metavar="[COURSE_ID=]CSV",
+        help="the instructor dashboard's grade report, a second source of scores (repeatable)",
+    )
+    parser.add_argument(
+        "--roster-column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="the roster column holding FIELD (id, name, team, manager, role, start)",
+    )
+    parser.add_argument(
+        "--lang", default="en", choices=["en"], help="language of the report (default en)"
+    )
+    progress = parser.add_mutually_exclusive_group()
+    progress.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_const",
+        const=True,
+        default=None,
+        help="always show the progress bar (default: only on a terminal)",
+    )
+    progress.add_argument(
+        "--no-progress", dest="progress", action="store_const", const=False, help="never show it"
+    )
+    parser.set_defaults(run=run)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2027-03-31") from error
+
+
+def _columns(pairs: list[str]) -> dict[str, str]:
+    columns = {}
+    for pair in pairs:
+        name, equals, header = pair.partition("=")
+        if not equals or not name.strip() or not header.strip():
+            raise CommandError(
+                f"--roster-column {pair!r}: write FIELD=HEADER, e.g. start='Start date'."
+            )
+        columns[name.strip()] = header.strip()
+    return columns
+
+
+def run(args: argparse.Namespace) -> int:
+    from eip.report.build import ReportOptions, build_report
+    from eip.report.csv_out import write_csv
+    from eip.report.html_page import write_html
+    from eip.report.strings import Strings
+    from eip.report.terminal import summary_lines
+    from eip.report.xlsx_out import write_xlsx
+
+    started = time.monotonic()
+    options = ReportOptions(
+        events=args.events,
+        manifests=args.manifests,
+        roster=args.roster,
+        requirements=args.requirements,
+        as_of=args.as_of or date.today(),
+        teams=tuple(args.team),
+        grade_reports=tuple(args.grade_report),
+        roster_columns=_columns(args.roster_column),
+        lang=args.lang,
+        progress=args.progress,
+    )
+    text = Strings(options.lang)
+    report = build_report(options)
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"cannot create {out}: {error.strerror}. Choose --out.") from error
+    written = [
+        write_html(report, out / "index.html", text),
+        write_csv(report, out / "completion.csv", text),
+        write_xlsx(report, out / "report.xlsx", text),
+    ]
+    report.elapsed = time.monotonic() - started  # reading and writing, for the summary
+    print("\n".join(summary_lines(report, written, text)), file=sys.stdout)
+    return 0

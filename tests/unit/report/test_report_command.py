@@ -1,0 +1,75 @@
+"""`eip report` from the command line: the files it writes, its summary, its refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from eip.cli import main
+
+
+@pytest.fixture
+def arguments(fixtures_dir, story_lines, write_log, tmp_path):
+    log = write_log(tmp_path / "tracking.log.gz", story_lines, gz=True)
+    return [
+        "report",
+        "--events", str(log),
+        "--manifests", str(fixtures_dir / "manifests"),
+        "--roster", str(fixtures_dir / "roster.csv"),
+        "--requirements", str(fixtures_dir / "requirements.toml"),
+        "--out", str(tmp_path / "out"),
+        "--as-of", "2027-06-30",
+        "--grade-report", str(fixtures_dir / "EIP_RL101_1.1_grade_report_2027-06-30-1200.csv"),
+        "--no-progress",
+    ]  # fmt: skip
+
+
+def test_writes_the_three_files_and_a_summary(arguments, tmp_path, capsys) -> None:
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    for name in ("index.html", "completion.csv", "report.xlsx"):
+        assert (tmp_path / "out" / name).stat().st_size > 0
+        assert f"Wrote {tmp_path / 'out' / name}" in out
+    assert "People: 8 in 2 teams (9 required completions)" in out
+    assert "Overdue 3" in out and "Expired 1" in out
+    assert "Skipped: 2 course or block not in any manifest" in out
+    assert "course course-v1:OTHER+X1+2027: 2 events" in out
+    assert "Skipped: 1 user not in the roster" in out and "e.g. zed" in out
+    assert "roster.csv:11: start date '31/31/2027' is not a date" in out
+    assert "Done in" in out
+
+
+def test_damaged_lines_are_named_in_the_summary(arguments, write_log, tmp_path, capsys) -> None:
+    damaged = write_log(tmp_path / "damaged.log", ['{"event_type": "grade", "usern'])
+    assert main([*arguments, "--events", str(damaged)]) == 0
+    out = capsys.readouterr().out
+    assert "Skipped: 1 not a JSON object (damaged line)" in out
+    assert f"  {damaged}:1" in out
+
+
+def test_team_and_roster_column_options(arguments, tmp_path, capsys) -> None:
+    assert main([*arguments, "--team", "Early Help", "--roster-column", "team=Team"]) == 0
+    out = capsys.readouterr().out
+    assert "People: 3 in 1 teams" in out
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Research-literacy training: Early Help" in html
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (["--manifests", "nowhere"], "eip report: no manifest folder nowhere"),
+        (["--team", "Fostering"], "eip report: no team 'Fostering' in the roster"),
+        (["--roster-column", "start"], "eip report: --roster-column 'start': write FIELD=HEADER"),
+        (["--roster", "missing.csv"], "eip report: cannot read the roster missing.csv"),
+        (["--events", "missing.log"], "eip report: no tracking log missing.log"),
+    ],
+)
+def test_problems_are_reported_without_a_traceback(arguments, capsys, change, message) -> None:
+    assert main([*arguments, *change]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_bad_date_is_refused_by_the_parser(arguments, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main([*arguments, "--as-of", "30/06/2027"])
+    assert "is not a date like 2027-03-31" in capsys.readouterr().err

@@ -1,0 +1,118 @@
+"""Reading a case study: schema first, then every value, then the graph."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lxml import etree
+
+from xblocks.core.attributes import format_attribute
+from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.problems import Problems, one_of
+from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+
+from .best_path import SEARCH_LIMIT, TooManyPaths, max_points
+from .case_study_types import GRADINGS, CaseStudy, Node
+from .graph import check_links, check_shape
+from .ids import Ids
+from .node_reader import NodeReader
+from .values import read_attributes
+
+ROOT = "eip_case_study"
+
+
+def parse_case_study(data: str | bytes | etree._Element, *, source: str) -> CaseStudy:
+    """Parse and check a case study; every problem found is listed in one OLXErrors."""
+    if isinstance(data, etree._Element):
+        root = data
+    else:
+        try:
+            root = parse_xml(data, source=source)
+        except OLXError as error:
+            raise OLXErrors([error]) from None
+    errors = schema_errors(root, load_relaxng("xblocks.case_study", "schema.rng"), source=source)
+    if errors:
+        raise OLXErrors(errors)
+    problems = Problems(source)
+    case = _read(root, problems)
+    problems.raise_if_any()
+    return case
+
+
+def parse_case_study_parts(
+    attributes: Mapping[str, object], content_xml: str, *, source: str
+) -> CaseStudy:
+    """A case study from the block's fields: root attributes, and the inner nodes' XML."""
+    try:
+        root = parse_xml(f"<{ROOT}>{content_xml}</{ROOT}>", source=source)
+    except OLXError as error:
+        raise OLXErrors([error]) from None
+    for name, value in attributes.items():
+        if value is not None:
+            root.set(name, format_attribute(value))
+    return parse_case_study(root, source=source)
+
+
+def _read(root: etree._Element, problems: Problems) -> CaseStudy:
+    values = _read_settings(root, problems)
+    ids = Ids(problems)
+    reader = NodeReader(problems, ids)
+    nodes: dict[str, Node] = {}
+    for element in root.iterchildren(etree.Element):
+        node = reader.read(element)
+        if node is not None:
+            nodes[node.id] = node
+    start = str(values["start"])
+    best = 0
+    if check_links(nodes, start, root.sourceline, ids, problems) and ids.clean:
+        check_shape(nodes, start, root.sourceline, ids, problems)
+        best = _max_points(nodes, start, root, problems)
+    return CaseStudy(
+        display_name=str(values["display_name"]),
+        start=start,
+        allow_back=bool(values["allow_back"]),
+        max_attempts=int(values["max_attempts"]),
+        grading=str(values["grading"]),
+        competencies=str(values["competencies"]),
+        weight=float(values["weight"]),
+        nodes=nodes,
+        max_points=best,
+        authored=dict(root.attrib),
+    )
+
+
+def _read_settings(root: etree._Element, problems: Problems) -> dict[str, Any]:
+    values = read_attributes(root, problems)
+    if not values["display_name"]:
+        problems.add(root, "display_name is empty", "name the case study as learners will see it.")
+    if values["grading"] not in GRADINGS:
+        problems.add(
+            root,
+            f'<eip_case_study>: grading="{values["grading"]}" is not a way of grading',
+            f"use one of {one_of(GRADINGS)}: the best attempt counts, or the last.",
+        )
+        values["grading"] = GRADINGS[0]
+    if values["competencies"]:
+        try:
+            parse_competency_tags(
+                str(values["competencies"]), source=problems.source, line=root.sourceline
+            )
+        except OLXError as error:
+            problems.add(root, error.message, error.fix)
+    return values
+
+
+def _max_points(
+    nodes: Mapping[str, Node], start: str, root: etree._Element, problems: Problems
+) -> int:
+    try:
+        return max_points(nodes, start)
+    except TooManyPaths:
+        problems.add(
+            root,
+            f"the story has too many routes through its loops to score "
+            f"(over {SEARCH_LIMIT:,} steps to search)",
+            "make fewer choices lead back to earlier nodes.",
+        )
+        return 0

@@ -1,0 +1,146 @@
+/* Learner view of the eip_competency_tracker block: self-ratings, updating the profile after
+ * finishing an exercise on the same page, and printing. Plain ES2017, no framework. Every
+ * sentence it shows comes from the server (initArgs.strings or the rendered HTML). */
+function EIPCompetencyTracker(runtime, element, initArgs) {
+  'use strict';
+
+  const root = element && element.jquery ? element[0] : element;
+  const block = root.querySelector('.eip-competency') || root;
+  const strings = (initArgs && initArgs.strings) || {};
+
+  const find = (selector) => block.querySelector(selector);
+
+  function csrfToken() {
+    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  async function post(handler, data) {
+    const response = await fetch(runtime.handlerUrl(root, handler), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-CSRFToken': csrfToken(),
+        'X-Requested-With': 'XMLHttpRequest',
+      },
+      body: JSON.stringify(data),
+    });
+    let body = {};
+    try {
+      body = await response.json();
+    } catch (error) {
+      body = {};
+    }
+    if (!response.ok) {
+      throw new Error(body.error || '');
+    }
+    return body;
+  }
+
+  function announce(target, text) {
+    if (target) {
+      target.textContent = text || '';
+    }
+  }
+
+  function replace(role, html) {
+    const holder = find(`[data-role="${role}"]`);
+    if (holder && typeof html === 'string') {
+      holder.innerHTML = html;
+    }
+  }
+
+  async function rate(form) {
+    const status = form.querySelector('[data-role="form-status"]');
+    const ratings = {};
+    const missing = [];
+    form.querySelectorAll('fieldset[data-domain]').forEach((fieldset) => {
+      const checked = fieldset.querySelector('input[type="radio"]:checked');
+      fieldset.classList.toggle('eip-competency__rating--missing', !checked);
+      if (checked) {
+        ratings[fieldset.dataset.domain] = Number(checked.value);
+      } else {
+        missing.push(fieldset);
+      }
+    });
+    if (missing.length) {
+      const names = missing.map((fieldset) => fieldset.querySelector('legend').textContent.trim());
+      announce(status, (strings.missing || '{areas}').replace('{areas}', names.join(', ')));
+      missing[0].querySelector('input[type="radio"]').focus();
+      return;
+    }
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    announce(status, strings.saving);
+    try {
+      const body = await post('rate', { phase: form.dataset.phase, ratings });
+      replace('overview', body.overview_html);
+      announce(status, strings.saved);
+    } catch (error) {
+      announce(status, error.message || strings.saveFailed);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function refresh(button) {
+    const status = find('[data-role="status"]');
+    button.disabled = true;
+    announce(status, strings.updating);
+    try {
+      const body = await post('refresh', {});
+      replace('overview', body.overview_html);
+      replace('profile', body.profile_html);
+      const found = find('[data-role="found"]');
+      if (found && body.found_text) {
+        found.textContent = body.found_text;
+      }
+      announce(status, strings.updated);
+    } catch (error) {
+      announce(status, error.message || strings.updateFailed);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function printProfile() {
+    const page = document.documentElement;
+    page.classList.add('eip-competency-printing');
+    block.classList.add('eip-competency--printing');
+    const done = () => {
+      page.classList.remove('eip-competency-printing');
+      block.classList.remove('eip-competency--printing');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  }
+
+  block.addEventListener('submit', (event) => {
+    const form = event.target.closest('form[data-role="rating-form"]');
+    if (form) {
+      event.preventDefault();
+      rate(form);
+    }
+  });
+
+  block.addEventListener('change', (event) => {
+    const fieldset = event.target.closest('fieldset[data-domain]');
+    if (fieldset) {
+      fieldset.classList.remove('eip-competency__rating--missing');
+    }
+  });
+
+  block.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (!button) {
+      return;
+    }
+    if (button.dataset.action === 'print') {
+      printProfile();
+    } else if (button.dataset.action === 'refresh') {
+      refresh(button);
+    }
+  });
+}
