@@ -8,9 +8,10 @@ from typing import Any
 
 from xblocks.appraisal.model.exercise import parse_exercise
 from xblocks.appraisal.model.instrument import parse_instrument
+from xblocks.case_study.model import parse_case_study
+from xblocks.competency.model.framework import parse_framework
 from xblocks.core.xml import OLXError, OLXErrors
 
-from .models import case_study_parser, competency_parser
 from .problems import Problems, shown_path
 from .repo import APPRAISALS, CASE_STUDIES, COMPETENCIES, INSTRUMENTS
 
@@ -22,13 +23,12 @@ KIND_NAMES = {
 }
 
 
-def _parser(folder: str) -> Callable[..., Any] | None:
-    return {
-        APPRAISALS: lambda: parse_exercise,
-        INSTRUMENTS: lambda: parse_instrument,
-        CASE_STUDIES: case_study_parser,
-        COMPETENCIES: competency_parser,
-    }[folder]()
+PARSERS: dict[str, Callable[..., Any]] = {
+    APPRAISALS: parse_exercise,
+    INSTRUMENTS: parse_instrument,
+    CASE_STUDIES: parse_case_study,
+    COMPETENCIES: parse_framework,
+}
 
 
 def assessment_kind(path: Path) -> str | None:
@@ -37,16 +37,13 @@ def assessment_kind(path: Path) -> str | None:
 
 
 def check_assessment(path: Path, problems: Problems, notes: list[str]) -> None:
-    """Add every problem of one assessment file; note kinds that cannot be checked yet."""
+    """Add every problem of one assessment file."""
     kind = assessment_kind(path)
     source = shown_path(path)
-    parse = _parser(kind) if kind else None
-    if parse is None:
-        notes.append(
-            f"{source}: not checked: the {KIND_NAMES.get(kind or '', kind)} model is "
-            "not installed yet"
-        )
+    if kind is None:
+        notes.append(f"{source}: not checked: not an assessment file")
         return
+    parse = PARSERS[kind]
     try:
         model = parse(path.read_bytes(), source=source)
     except OLXErrors as errors:

@@ -10,13 +10,13 @@ from typing import Any
 from lxml import etree
 
 from xblocks.appraisal.model.exercise import parse_exercise
+from xblocks.case_study.model import parse_case_study
 from xblocks.core.competencies import CompetencyTag, parse_competency_tags
 from xblocks.core.xml import OLXError, OLXErrors, parse_xml
 
 from .frameworks import Frameworks
 from .hashing import file_hash
 from .model import APPRAISAL, CASE_STUDY, TRACKER, Reference
-from .models import case_study_parser
 from .problems import Problems, shown_path
 from .repo import APPRAISALS, ASSESSMENTS, CASE_STUDIES
 
@@ -92,9 +92,7 @@ class AssessmentLibrary:
         if path is None or not path.is_file():
             return None, []
         source = shown_path(path)
-        parse = _parse_appraisal if kind == APPRAISAL else case_study_parser()
-        if parse is None:
-            return None, []
+        parse = _parse_appraisal if kind == APPRAISAL else parse_case_study
         try:
             element = parse_xml(path.read_bytes(), source=source)
             model = parse(element, source=source)
@@ -125,15 +123,6 @@ class AssessmentLibrary:
         """The assessment `reference` places, or None with the reasons added to `problems`."""
         if reference.kind == TRACKER:
             return self._tracker(reference, framework_id, unit, problems)
-        if reference.kind == CASE_STUDY and case_study_parser() is None:
-            problems.add(
-                "case studies are not supported yet: the case-study model is not installed",
-                path=unit,
-                line=reference.line,
-                fix="Install a version of evidence-in-practice with case studies, or remove "
-                "the line.",
-            )
-            return None
         assessment, errors = self.read(reference.kind, reference.target)
         if errors:
             problems.extend(errors)

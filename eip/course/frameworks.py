@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from xblocks.competency.model import library
 from xblocks.core.xml import OLXError, OLXErrors
 
-from .models import competency_library
 from .problems import shown_path
 from .repo import ASSESSMENTS, COMPETENCIES
 
@@ -20,15 +20,12 @@ class Frameworks:
         self._loaded: dict[str, tuple[Any, list[OLXError]]] = {}
 
     def load(self, framework_id: str) -> tuple[Any | None, list[OLXError]]:
-        """(framework or None, problems). No problems and no framework: not supported yet."""
+        """(framework, no problems) or (None, the problems found loading it)."""
         if framework_id not in self._loaded:
             self._loaded[framework_id] = self._load(framework_id)
         return self._loaded[framework_id]
 
     def _load(self, framework_id: str) -> tuple[Any | None, list[OLXError]]:
-        library = competency_library()
-        if library is None:
-            return None, []
         try:
             if self.folder is not None and self.folder.is_dir():
                 framework = library.read_framework(

@@ -45,6 +45,8 @@ def completion_value(event_type: str, data: dict) -> float | None:
         return float(value) if _number(value) else None
     if event_type in COMPLETING:
         return 1.0
+    if event_type == "edx.eip.competency.rated" and data.get("phase") == "after":
+        return 1.0  # the tracker is complete once the learner rates themselves at the end
     return None
 
 

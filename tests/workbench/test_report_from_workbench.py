@@ -130,3 +130,54 @@ def test_completed_in_the_workbench_shows_completed_with_version_and_score(
         "1.0",
         "",
     )
+
+
+def test_a_course_preview_in_the_workbench_reports_with_its_version(
+    tmp_path, complete_appraisal
+) -> None:
+    """The real course, built by `eip build`, previewed by `eip serve`: the preview's
+    version (1.1, not 1.0, which holds the same exercise) is the one reported."""
+    repo = Path(__file__).parents[2]
+    courses = repo / "courses"
+    dist = tmp_path / "dist"
+    for version in ("1.0", "1.1"):
+        folder = courses / "research-literacy" / version
+        assert main(["build", str(folder), "--out", str(dist), "--quiet"]) == 0
+    blocks = json.loads((dist / "research-literacy-1.1.manifest.json").read_text())["blocks"]
+    first = next(block for block in blocks if block["type"] == "eip_appraisal")
+    in_unit = [
+        block
+        for block in blocks
+        if block["type"] == "eip_appraisal" and block["unit"] == first["unit"]
+    ]
+    answers = complete_appraisal((repo / first["source"]).read_text(encoding="utf-8"))
+    scenario = f"eip_course.research-literacy.1.1.{first['section']}.{first['unit']}"
+
+    data_dir = tmp_path / "var"
+    with running_workbench(data_dir, env={"EIP_COURSES_DIR": str(courses)}) as (base, _):
+        client = PageClient(base, "wb_cerys")
+        usage_ids = block_usage_ids(client.get(f"/scenario/{scenario}/"), "eip_appraisal")
+        assert len(usage_ids) == len(in_unit)
+        status, reply = client.post_json(f"/handler/{usage_ids[0]}/submit/", answers)
+        assert status == 200, reply
+
+    roster = tmp_path / "staff.csv"
+    roster.write_text("id,name,team,role,start\nwb_cerys,Cerys,North,Social worker,\n")
+    requirements = tmp_path / "requirements.toml"
+    requirements.write_text('[roles]\n"*" = ["research-literacy"]\n')
+    out = tmp_path / "report"
+    code = main(
+        [
+            "report",
+            "--events", str(data_dir / "tracking.log"),
+            "--manifests", str(dist),
+            "--roster", str(roster),
+            "--requirements", str(requirements),
+            "--out", str(out),
+            "--no-progress",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    with (out / "completion.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = csv.DictReader(handle)
+    assert (row["Status"], row["Version"]) == ("In progress", "1.1")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
+from eip.report.events import completion_value
 from eip.report.progress import SEEN_CAP, BlockProgress
 
 EVENTS = [
@@ -61,3 +62,13 @@ def test_the_repeat_memory_is_capped() -> None:
     assert not any(state.is_repeat(key) for key in range(SEEN_CAP * 2))
     assert len(state.seen) == SEEN_CAP
     assert state.is_repeat(1) and not state.is_repeat(SEEN_CAP + 1)
+
+
+def test_which_of_our_events_complete_a_block() -> None:
+    assert completion_value("edx.eip.appraisal.submitted", {}) == 1.0
+    assert completion_value("edx.eip.case_study.completed", {}) == 1.0
+    assert completion_value("edx.eip.case_study.step", {}) is None
+    assert completion_value("edx.eip.competency.rated", {"phase": "after"}) == 1.0
+    assert completion_value("edx.eip.competency.rated", {"phase": "before"}) is None
+    assert completion_value("edx.eip.anything.done", {"completion": 0.5}) == 0.5
+    assert completion_value("completion", {"completion": 1}) == 1.0
