@@ -29,6 +29,7 @@ from eip.course.problems import Problems
 from eip.course.prose import inner_xhtml, parse_html, rewrite_static
 from eip.course.repo import courses_folder
 from eip.course.version_file import STATIC, is_hidden, version_folders
+from xblocks.core.xml import parse_xml
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,9 @@ def _text(html: str, static: Path) -> etree._Element:
     )
     # html_demo fills $placeholders from its context; "$$" is a literal "$".
     xhtml = inner_xhtml(root).replace("$", "$$")
-    return etree.fromstring(f'<{TEXT}><div class="eip-course-text">{xhtml}</div></{TEXT}>')
+    return parse_xml(
+        f'<{TEXT}><div class="eip-course-text">{xhtml}</div></{TEXT}>', source="course preview"
+    )
 
 
 def _note(text: str) -> etree._Element:

@@ -13,6 +13,7 @@ normalisation, which only touches what our formats treat as insignificant:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Collection
 
 from lxml import etree
@@ -32,7 +33,7 @@ def canonical_xml(
 ) -> bytes:
     """The C14N bytes of `data` after the normalisation described above."""
     if isinstance(data, etree._Element):
-        root = etree.fromstring(etree.tostring(data))
+        root = copy.deepcopy(data)  # normalised below; the caller's tree stays as it is
     else:
         root = parse_xml(data, source="<canonical>")
     for attribute in runtime_attributes:
