@@ -83,6 +83,10 @@ setup(
     entry_points={
         "console_scripts": ["eip = eip.cli:main"],
         "xblock.v1": BLOCK_ENTRY_POINTS,
+        # Open edX plugin app: registers the xAPI transformers (docs/xapi.md).
+        "lms.djangoapp": ["eip_xapi = xblocks.xapi.apps:EIPXapiConfig"],
+        # Tutor plugin: `tutor plugins enable eip` (docs/operators.md).
+        "tutor.plugin.v1": ["eip = eip.tutor.plugin"],
     },
     classifiers=[
         "Framework :: Django",

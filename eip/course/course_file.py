@@ -7,11 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from xblocks.core.xml import OLXError
-
 from .model import Course, Release
-from .problems import Problems, shown_path
-from .tomltext import array_key_line, key_line, parse_toml, table_line
+from .problems import Problems
+from .tomltext import array_key_line, key_line, read_toml_file, table_line
 
 COURSE_FILE = "course.toml"
 KEYS = (
@@ -159,12 +157,10 @@ def read_course(folder: Path, problems: Problems) -> Course | None:
             f"{COURSE_FILE}.",
         )
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = parse_toml(text, source=shown_path(path))
-    except OLXError as error:
-        problems.add_error(error)
+    read = read_toml_file(path, problems)
+    if read is None:
         return None
+    text, data = read
     reader = _Reader(data, text, path, problems)
     reader.unknown_keys()
     slug = reader.text_value("slug")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from xblocks.core.xml import OLXError
 
@@ -97,17 +98,23 @@ def _read(path: Path, problems: Problems) -> FrontMatter | None:
     return None
 
 
-def _common(page: FrontMatter, path: Path, problems: Problems, welsh: bool, section: bool):
+def _common(
+    page: FrontMatter, path: Path, name: str, problems: Problems, welsh: bool, section: bool
+) -> dict[str, Any]:
+    """The fields a section and a unit share: their name and slug, and their front matter."""
     reader = _Reader(page, path, problems)
     reader.unknown_keys()
     why = ': the Welsh title (course.toml languages include "cy")'
-    return (
-        reader.text("title", required=True),
-        reader.text("title_cy", required=welsh, why=why),
-        reader.minutes(),
-        reader.sentences("outcomes", required=section),
-        reader.sentences("outcomes_cy", required=False),
-    )
+    match = NAME.fullmatch(name)
+    return {
+        "name": name,
+        "slug": match.group(2) if match else name,
+        "title": reader.text("title", required=True),
+        "title_cy": reader.text("title_cy", required=welsh, why=why),
+        "minutes": reader.minutes(),
+        "outcomes": reader.sentences("outcomes", required=section),
+        "outcomes_cy": reader.sentences("outcomes_cy", required=False),
+    }
 
 
 def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | None:
@@ -124,7 +131,7 @@ def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | 
     page = _read(path, problems)
     if page is None:
         return None
-    title, title_cy, minutes, outcomes, outcomes_cy = _common(page, path, problems, welsh, True)
+    common = _common(page, path, folder.name, problems, welsh, True)
     parts, errors = split_body(page.body, first_line=page.body_line, source=shown_path(path))
     problems.extend(errors)
     if any(not isinstance(part, Prose) for part in parts):
@@ -134,40 +141,17 @@ def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | 
             line=next(part.line for part in parts if not isinstance(part, Prose)),
             fix="Move the ::: line into one of the section's unit files.",
         )
-    intro = Prose(markdown=page.body, line=page.body_line)
-    match = NAME.fullmatch(folder.name)
-    return Section(
-        path=folder,
-        name=folder.name,
-        slug=match.group(2) if match else folder.name,
-        title=title,
-        title_cy=title_cy,
-        minutes=minutes,
-        outcomes=outcomes,
-        outcomes_cy=outcomes_cy,
-        intro=intro,
-    )
+    return Section(path=folder, **common, intro=Prose(markdown=page.body, line=page.body_line))
 
 
 def read_unit(path: Path, problems: Problems, *, welsh: bool) -> Unit | None:
     page = _read(path, problems)
     if page is None:
         return None
-    title, title_cy, minutes, outcomes, outcomes_cy = _common(page, path, problems, welsh, False)
+    common = _common(page, path, path.stem, problems, welsh, False)
     parts, errors = split_body(page.body, first_line=page.body_line, source=shown_path(path))
     problems.extend(errors)
-    match = NAME.fullmatch(path.stem)
-    return Unit(
-        path=path,
-        name=path.stem,
-        slug=match.group(2) if match else path.stem,
-        title=title,
-        title_cy=title_cy,
-        minutes=minutes,
-        outcomes=outcomes,
-        outcomes_cy=outcomes_cy,
-        parts=tuple(parts),
-    )
+    return Unit(path=path, **common, parts=tuple(parts))
 
 
 def numbered(entries: list[Path], problems: Problems, what: str) -> list[Path]:

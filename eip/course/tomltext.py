@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from xblocks.core.xml import OLXError
+
+from .problems import Problems, shown_path
 
 _POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
@@ -32,6 +35,17 @@ def parse_toml(text: str, *, source: str, first_line: int = 1) -> dict[str, Any]
         raise OLXError(
             f"this is not valid TOML: {message}", source=source, line=line, fix=TOML_FIX
         ) from None
+
+
+def read_toml_file(path: Path, problems: Problems) -> tuple[str, dict[str, Any]] | None:
+    """The text of TOML file `path` and what it holds; None once a syntax error is added to
+    `problems`."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return text, parse_toml(text, source=shown_path(path))
+    except OLXError as error:
+        problems.add_error(error)
+        return None
 
 
 def key_line(text: str, key: str, table: str | None = None, *, first_line: int = 1) -> int | None:

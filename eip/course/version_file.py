@@ -7,13 +7,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from xblocks.core.xml import OLXError
-
 from .course_file import VERSION
 from .model import Course, Version
 from .pages import SECTION_FILE, numbered, read_section, read_unit
 from .problems import Problems, shown_path
-from .tomltext import key_line, parse_toml, table_line
+from .tomltext import key_line, read_toml_file, table_line
 
 VERSION_FILE = "version.toml"
 STATIC = "static"
@@ -49,12 +47,10 @@ def _settings(course: Course, folder: Path, problems: Problems) -> Version | Non
             fix=f"Add {VERSION_FILE} with start, end, course_image and [overview].",
         )
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = parse_toml(text, source=shown_path(path))
-    except OLXError as error:
-        problems.add_error(error)
+    read = read_toml_file(path, problems)
+    if read is None:
         return None
+    text, data = read
     for key in data:
         if key not in KEYS:
             problems.add(

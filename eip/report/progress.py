@@ -2,9 +2,11 @@
 
 Every update is a max, a min or "latest by time", so the fold gives the same state whatever
 order the events arrive in and however often an event is repeated: overlapping copies of a
-log cannot change a result. The few event keys kept per learner and block are there only to
-count the repeats for the summary; they are bounded by the genuine events of that learner in
-that block (a few per attempt), never by the size of the logs, and capped at SEEN_CAP.
+log cannot change a result. The event keys kept per learner and block are there only to
+count the repeats for the summary: 8 bytes each, packed into one `bytes`, bounded by the
+genuine events of that learner in that block (a few per attempt), never by the size of the
+logs, and capped at SEEN_CAP. Past the cap a repeat is folded in again, which changes
+nothing but the count of repeats.
 
 There is one of these per learner and block that has any activity, so it is kept small:
 slots, and tuples rather than sets and dicts for the handful of values each one holds.
@@ -12,8 +14,25 @@ slots, and tuples rather than sets and dicts for the handful of values each one 
 
 from __future__ import annotations
 
-SEEN_CAP = 256
+SEEN_CAP = 64
+KEY_SIZE = 8
 _NEVER = float("-inf")
+_ALWAYS = float("inf")
+
+
+def event_key(line: bytes) -> bytes:
+    """The key a repeat of `line` is known by: 8 bytes of its hash."""
+    return hash(line).to_bytes(KEY_SIZE, "little", signed=True)
+
+
+def remember(seen: bytes, key: bytes, cap: int) -> bytes | None:
+    """`seen` with `key` added (up to `cap` keys), or None when `key` is in it already."""
+    at = seen.find(key)
+    while at >= 0:
+        if not at % KEY_SIZE:
+            return None
+        at = seen.find(key, at + 1)
+    return seen + key if len(seen) < cap * KEY_SIZE else seen
 
 
 class BlockProgress:
@@ -32,7 +51,7 @@ class BlockProgress:
     )
 
     def __init__(self) -> None:
-        self.first_seen = float("inf")
+        self.first_seen = _ALWAYS
         self.last_seen = _NEVER
         self.completion = 0.0
         self.completed_at: float | None = None
@@ -43,14 +62,14 @@ class BlockProgress:
         self.attempts = 0
         self.competencies: tuple = ()
         self.competencies_time = _NEVER
-        self.seen: tuple[int, ...] = ()
+        self.seen = b""  # event keys, KEY_SIZE bytes each
 
-    def is_repeat(self, key: int) -> bool:
+    def is_repeat(self, key: bytes) -> bool:
         """True when this event was folded in already; remembers it otherwise."""
-        if key in self.seen:
+        seen = remember(self.seen, key, SEEN_CAP)
+        if seen is None:
             return True
-        if len(self.seen) < SEEN_CAP:
-            self.seen += (key,)
+        self.seen = seen
         return False
 
     def touch(self, when: float) -> None:
@@ -114,5 +133,6 @@ class BlockProgress:
         self.attempted(other.attempts)
         if other.competencies:
             self.tagged(other.competencies_time, other.competencies)
-        for key in other.seen:
-            self.is_repeat(key)
+        seen = other.seen
+        for at in range(0, len(seen), KEY_SIZE):
+            self.is_repeat(seen[at : at + KEY_SIZE])

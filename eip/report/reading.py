@@ -17,7 +17,7 @@ from eip.report import events as ev
 from eip.report.dates import event_timestamp
 from eip.report.logs import LogFile
 from eip.report.matching import BlockIndex, UsageInfo, course_run
-from eip.report.progress import SEEN_CAP, BlockProgress
+from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember
 from eip.report.progressbar import ProgressBar
 
 MALFORMED_EXAMPLES = 20
@@ -32,7 +32,7 @@ class UnknownUser:
     events: int = 0
     last_seen: float = float("-inf")
     usage_keys: set[str] = field(default_factory=set)
-    seen: set[int] = field(default_factory=set)
+    seen: bytes = b""  # keys of the events counted, as in BlockProgress
 
 
 @dataclass
@@ -50,6 +50,15 @@ class Reading:
 
 
 _NO_MATCH = UsageInfo("", ())
+_decode = json.JSONDecoder().decode
+
+
+def parse_line(line: bytes) -> object:
+    """`json.loads(line)`, skipping its sniffing for UTF-16 and UTF-32 when the line plainly
+    starts as UTF-8 JSON (an object's brace, then not a zero byte)."""
+    if line[:1] == b"{" and line[1:2] != b"\x00":
+        return _decode(line.decode("utf-8", "surrogatepass"))
+    return json.loads(line)
 
 
 def read_logs(
@@ -91,11 +100,13 @@ class _Reader:
         self.tags: dict[tuple, tuple] = {}  # competency tags, each kept once
 
     def read(self, log: LogFile, bar: ProgressBar) -> None:
-        loads = json.loads
+        parse = parse_line
         key = ev.EVENT_TYPE_KEY
         skip = len(key)
         wanted = ev.RELEVANT_PREFIXES
         first, second, third = ev.MARKERS
+        relevant = ev.is_relevant
+        fold = self.fold
         reading = self.reading
         label = log.path.name
         number = 0
@@ -109,7 +120,7 @@ class _Reader:
             elif first not in line and second not in line and third not in line:
                 continue
             try:
-                record = loads(line)
+                record = parse(line)
             except ValueError:
                 _malformed(reading, log.path, number)
                 continue
@@ -117,14 +128,14 @@ class _Reader:
                 _malformed(reading, log.path, number)
                 continue
             event_type = record.get("event_type") or record.get("name")
-            if not isinstance(event_type, str) or not ev.is_relevant(event_type):
+            if not isinstance(event_type, str) or not relevant(event_type):
                 continue
             data = record.get("event")
             context = record.get("context")
             if not isinstance(data, dict) or not isinstance(context, dict):
                 _malformed(reading, log.path, number)
                 continue
-            self.fold(record, event_type, data, context, line)
+            fold(record, event_type, data, context, line)
         reading.lines += number
 
     def fold(self, record: dict, event_type: str, data: dict, context: dict, line: bytes) -> None:
@@ -175,7 +186,7 @@ class _Reader:
             info.versions_seen.add(run)
         user_key = username.lower()
         person = self.people.get(user_key)
-        key = hash(line.rstrip())
+        key = event_key(line.rstrip())
         if person is None:
             if user_key in self.elsewhere:
                 skipped["other_team"] += 1
@@ -255,15 +266,17 @@ def _malformed(reading: Reading, path: Path, number: int) -> None:
         reading.malformed.append((str(path), number))
 
 
-def _unknown_user(reading: Reading, username: str, usage_key: str, when: float, key: int) -> None:
+def _unknown_user(
+    reading: Reading, username: str, usage_key: str, when: float, key: bytes
+) -> None:
     user = reading.unknown_users.get(username)
     if user is None:
         user = reading.unknown_users[username] = UnknownUser(username)
-    if key in user.seen:
+    seen = remember(user.seen, key, SEEN_CAP * 4)
+    if seen is None:
         reading.duplicates += 1
         return
-    if len(user.seen) < SEEN_CAP * 4:
-        user.seen.add(key)
+    user.seen = seen
     reading.skipped["unknown_user"] += 1
     user.events += 1
     user.last_seen = max(user.last_seen, when)

@@ -33,6 +33,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def serve_command(port: int, data_dir: Path) -> list[str]:
+    """The command line of `eip serve` on `port` with `data_dir`, run by this Python."""
+    return [
+        sys.executable,
+        "-m",
+        "eip.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(data_dir),
+    ]
+
+
 @contextmanager
 def running_workbench(
     data_dir: Path, *, port: int | None = None, env: dict[str, str] | None = None
@@ -44,16 +58,7 @@ def running_workbench(
     output_path.parent.mkdir(parents=True, exist_ok=True)
     with output_path.open("w") as output:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "eip.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(data_dir),
-            ],
+            serve_command(port, data_dir),
             stdout=output,
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},

@@ -9,7 +9,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from workbench.settings import *  # noqa: F403 (the SDK's settings are the base)
-from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE
+from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
 
 DATA_DIR = Path(os.environ.get("EIP_DATA_DIR", "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -45,4 +45,22 @@ LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
 MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]
 
 # Our index and page templates come before the SDK's (they add lang, landmarks, a viewport).
-TEMPLATES[0]["DIRS"] = [str(Path(__file__).parent / "templates"), *TEMPLATES[0]["DIRS"]]  # noqa: F405
+TEMPLATES[0]["DIRS"] = [str(Path(__file__).parent / "templates"), *TEMPLATES[0]["DIRS"]]
+
+# Languages: English and Welsh. `?lang=cy` on any page switches (eip/workbench/i18n.py); the
+# blocks read their own catalogues through the i18n service, as in the LMS.
+LANGUAGE_CODE = "en"
+LOCALE_PATHS = [str(Path(__file__).parent / "translations")]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "django.middleware.locale.LocaleMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+    "eip.workbench.i18n.LanguageSwitchMiddleware",
+)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("eip.workbench.i18n.language_switch")
+WORKBENCH = {
+    **WORKBENCH,
+    "services": {**WORKBENCH["services"], "i18n": "eip.workbench.i18n.BlockI18nService"},
+}

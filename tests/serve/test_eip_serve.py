@@ -2,10 +2,9 @@
 
 import socket
 import subprocess
-import sys
 import urllib.request
 
-from eip.workbench.process import block_usage_ids
+from eip.workbench.process import block_usage_ids, serve_command
 
 
 def first_usage_id(html: str) -> str:
@@ -45,16 +44,7 @@ def test_a_busy_port_is_refused_with_a_clear_message(tmp_path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "eip.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(tmp_path / "var"),
-            ],
+            serve_command(port, tmp_path / "var"),
             cwd=tmp_path,
             capture_output=True,
             text=True,

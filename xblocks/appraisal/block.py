@@ -10,11 +10,8 @@ over all attempts and publishes grade = best fraction x weight out of weight, so
 
 from __future__ import annotations
 
-import copy
 import datetime
 import hashlib
-import importlib.resources
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,12 +25,14 @@ from xblocks.appraisal.model.exercise import Exercise, parse_exercise, parse_exe
 from xblocks.appraisal.model.library import list_instruments
 from xblocks.appraisal.model.scoring import check_complete, score_appraisal
 from xblocks.appraisal.model.tallies import add_to_tallies
-from xblocks.appraisal.model.values import format_attribute
 from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
-from xblocks.core.xml import OLXError, OLXErrors, parse_xml
+from xblocks.core.olx_block import AuthoredOLX, block_source
+from xblocks.core.reports import report_rows
+from xblocks.core.scenarios import shipped_scenarios
+from xblocks.core.xml import OLXError, OLXErrors
 
 
 def _(text: str) -> str:
@@ -41,20 +40,21 @@ def _(text: str) -> str:
     return text
 
 
-# Authored attributes, in the order an exercise file writes them.
-ATTRIBUTES = (
-    "display_name",
-    "instrument",
-    "instrument_version",
-    "competencies",
-    "weight",
-    "max_attempts",
-    "require_reasons",
+# Authored attributes, in the order an exercise file writes them, with Studio's limits.
+OLX = AuthoredOLX(
+    {
+        "display_name": 200,
+        "instrument": 100,
+        "instrument_version": 20,
+        "competencies": 1000,
+        "weight": 20,
+        "max_attempts": 10,
+        "require_reasons": 2000,
+    },
+    model_names={"instrument": "instrument_id"},
 )
-# Attributes a platform adds to a block's node, which are not part of the exercise.
-PLATFORM_ATTRIBUTES = ("url_name", "xblock-family", "course_version")
 EXERCISES_PACKAGE = "xblocks.appraisal.exercises"
-STUDIO_SOURCE = "Studio editor"
+EXERCISES_FOLDER = "assessments/appraisals"
 CSS = "appraisal.css"
 MAX_REASON = 5000
 
@@ -67,28 +67,7 @@ APPRAISAL_SHAPE = shape.Record(
     {"answers": shape.MapOf(_ENTRY, max_items=200), "overall": _ENTRY, "stopped": shape.Boolean()},
     optional=("overall", "stopped"),
 )
-STUDIO_SHAPE = shape.Record(
-    {
-        "display_name": shape.String(max_length=200),
-        "instrument": shape.String(max_length=100),
-        "instrument_version": shape.String(max_length=20),
-        "competencies": shape.String(max_length=1000),
-        "weight": shape.String(max_length=20),
-        "max_attempts": shape.String(max_length=10),
-        "require_reasons": shape.String(max_length=2000),
-        "content_xml": shape.String(max_length=1_000_000),
-    }
-)
-
-
-def _inner_xml(element: etree._Element) -> str:
-    """The text and children of `element`, as authored (comments and CDATA kept)."""
-    children = "".join(etree.tostring(child, encoding="unicode") for child in element)
-    return (element.text or "") + children
-
-
-def _source_of(node: etree._Element) -> str:
-    return node.getroottree().docinfo.URL or f"<{node.tag}>"
+STUDIO_SHAPE = OLX.studio_shape()
 
 
 def _now() -> str:
@@ -150,50 +129,18 @@ class AppraisalBlock(EIPBlock):
     @classmethod
     def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AppraisalBlock:
         """Read an exercise; refuse it (OLXErrors with file and line) if the model does."""
-        element = copy.deepcopy(node)
-        platform = {
-            name: element.attrib.pop(name) for name in PLATFORM_ATTRIBUTES if name in element.attrib
-        }
-        exercise = parse_exercise(element, source=_source_of(node))
-        block = runtime.construct_xblock_from_class(cls, keys)
-        for name in ATTRIBUTES:
-            if name in element.attrib:
-                setattr(block, name, getattr(exercise, _EXERCISE_NAMES[name]))
-        if "course_version" in platform:
-            block.course_version = platform["course_version"]
-        block.content_xml = _inner_xml(element)
-        return block
+        return OLX.construct(cls, node, runtime, keys, parse_exercise)
 
     def add_xml_to_node(self, node: etree._Element) -> None:
         """Write the attributes that were authored and the study and expert as authored."""
-        node.tag = self.xml_element_name()
-        for name, value in self._attribute_strings(only_set=True).items():
-            node.set(name, value)
-        if self.fields["course_version"].is_set_on(self):
-            node.set("course_version", self.course_version)
-        wrapper = parse_xml(f"<{node.tag}>{self.content_xml}</{node.tag}>", source=self._source())
-        node.text = wrapper.text
-        for child in list(wrapper):
-            node.append(child)
-
-    def _attribute_strings(self, *, only_set: bool) -> dict[str, str]:
-        strings = {}
-        for name in ATTRIBUTES:
-            if only_set and not self.fields[name].is_set_on(self):
-                continue
-            value = getattr(self, name)
-            strings[name] = format_attribute(value) if name == "weight" else str(value)
-        return strings
-
-    def _source(self) -> str:
-        return f"{self.scope_ids.block_type} {self.scope_ids.usage_id}"
+        OLX.write(self, node)
 
     def exercise(self) -> Exercise:
         """The exercise these fields hold (parsed once per block instance and content)."""
-        key = (tuple(self._attribute_strings(only_set=False).items()), self.content_xml)
+        key = (tuple(OLX.attribute_strings(self, only_set=False).items()), self.content_xml)
         cached = getattr(self, "_exercise_cache", None)
         if cached is None or cached[0] != key:
-            parsed = parse_exercise_parts(dict(key[0]), self.content_xml, source=self._source())
+            parsed = parse_exercise_parts(dict(key[0]), self.content_xml, source=block_source(self))
             cached = self._exercise_cache = (key, parsed)
         return cached[1]
 
@@ -447,9 +394,7 @@ class AppraisalBlock(EIPBlock):
         """The editor: settings and the exercise XML, validated before anything is saved."""
         lang = _language()
         instruments = sorted({(item.id, item.title.get(lang)) for item in list_instruments()})
-        values = {name: getattr(self, name) for name in ATTRIBUTES}
-        values["weight"] = format_attribute(self.weight)
-        values["content_xml"] = self.content_xml
+        values = OLX.studio_values(self)
         return self.fragment(
             "studio.html",
             {
@@ -472,17 +417,7 @@ class AppraisalBlock(EIPBlock):
     @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
     def studio_submit(self, data: dict, suffix: str = "") -> dict:
         """Save the editor's values if the model accepts them; else 400 listing every problem."""
-        content_xml = data.pop("content_xml")
-        try:
-            exercise = parse_exercise_parts(data, content_xml, source=STUDIO_SOURCE)
-        except (OLXError, OLXErrors) as error:
-            raise HandlerError(str(error), 400) from None
-        for name in ATTRIBUTES:
-            value = getattr(exercise, _EXERCISE_NAMES[name])
-            field = self.fields[name]
-            if field.is_set_on(self) or value != field.default:
-                setattr(self, name, value)
-        self.content_xml = content_xml
+        OLX.save_studio(self, data, parse_exercise_parts)
         return {"saved": True}
 
     def generate_report_data(
@@ -490,14 +425,11 @@ class AppraisalBlock(EIPBlock):
     ) -> Iterator[tuple[str, dict]]:
         """One row per learner who submitted: each item's answer and reason, score, attempts."""
         instrument = self.exercise().instrument
-        count = 0
-        for user_state in user_state_iterator:
-            if limit_responses is not None and count >= limit_responses:
-                return
-            row = present.report_row(instrument, user_state.state)
-            if row is not None:
-                count += 1
-                yield user_state.username, row
+        yield from report_rows(
+            user_state_iterator,
+            lambda state: present.report_row(instrument, state),
+            limit_responses,
+        )
 
     # --- platform integration ------------------------------------------------------------
 
@@ -534,26 +466,4 @@ class AppraisalBlock(EIPBlock):
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
         """One scenario per shipped exercise; a broken one raises with its file and line."""
-        scenarios = []
-        folder = importlib.resources.files(EXERCISES_PACKAGE)
-        for entry in sorted(folder.iterdir(), key=lambda path: path.name):
-            if not entry.name.endswith(".xml"):
-                continue
-            text = entry.read_text(encoding="utf-8")
-            source = f"assessments/appraisals/{entry.name}"
-            exercise = parse_exercise(text, source=source)
-            xml = re.sub(r"\A\s*<\?xml[^>]*\?>\s*", "", text)
-            scenarios.append((exercise.display_name, xml))
-        return scenarios
-
-
-# Block field name -> Exercise attribute name.
-_EXERCISE_NAMES = {
-    "display_name": "display_name",
-    "instrument": "instrument_id",
-    "instrument_version": "instrument_version",
-    "competencies": "competencies",
-    "weight": "weight",
-    "max_attempts": "max_attempts",
-    "require_reasons": "require_reasons",
-}
+        return shipped_scenarios(EXERCISES_PACKAGE, EXERCISES_FOLDER, parse_exercise)

@@ -11,11 +11,9 @@ points; the grade is weight x the best or the last of those fractions, as author
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 import hashlib
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -46,12 +44,13 @@ from xblocks.case_study.model.walk import (
     walk_score,
 )
 from xblocks.core import handlers as shape
-from xblocks.core.attributes import format_attribute
 from xblocks.core.block import EIPBlock
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
-from xblocks.core.resources import shipped_root
-from xblocks.core.xml import OLXError, OLXErrors, parse_xml
+from xblocks.core.olx_block import AuthoredOLX, block_source
+from xblocks.core.reports import report_rows
+from xblocks.core.scenarios import shipped_scenarios
+from xblocks.core.xml import OLXError, OLXErrors
 
 
 def _(text: str) -> str:
@@ -59,23 +58,22 @@ def _(text: str) -> str:
     return text
 
 
-# Authored attributes, in the order a case-study file writes them.
-ATTRIBUTES = (
-    "display_name",
-    "start",
-    "allow_back",
-    "max_attempts",
-    "grading",
-    "competencies",
-    "weight",
+# Authored attributes, in the order a case-study file writes them, with Studio's limits.
+OLX = AuthoredOLX(
+    {
+        "display_name": 200,
+        "start": 100,
+        "allow_back": 10,
+        "max_attempts": 10,
+        "grading": 10,
+        "competencies": 1000,
+        "weight": 20,
+    },
+    # `start` is the LMS's release date on every block, so the start node is `start_node`.
+    fields={"start": "start_node"},
 )
-# `start` is the LMS's release date on every block, so the start node lives in `start_node`.
-FIELD_NAMES = {name: name for name in ATTRIBUTES} | {"start": "start_node"}
-# Attributes a platform adds to a block's node, which are not part of the case study.
-PLATFORM_ATTRIBUTES = ("url_name", "xblock-family", "course_version")
 SCENARIOS_PACKAGE = "xblocks.case_study.scenarios"
 SCENARIOS_FOLDER = "assessments/case-studies"
-STUDIO_SOURCE = "Studio editor"
 CSS = "case_study.css"
 MAX_TEXT = 5000
 
@@ -94,28 +92,7 @@ MAP_SHAPE = shape.Record(
     optional=("scale", "reason"),
 )
 EMPTY_SHAPE = shape.Record({})
-STUDIO_SHAPE = shape.Record(
-    {
-        "display_name": shape.String(max_length=200),
-        "start": shape.String(max_length=100),
-        "allow_back": shape.String(max_length=10),
-        "max_attempts": shape.String(max_length=10),
-        "grading": shape.String(max_length=10),
-        "competencies": shape.String(max_length=1000),
-        "weight": shape.String(max_length=20),
-        "content_xml": shape.String(max_length=1_000_000),
-    }
-)
-
-
-def _inner_xml(element: etree._Element) -> str:
-    """The text and children of `element`, as authored (comments and CDATA kept)."""
-    children = "".join(etree.tostring(child, encoding="unicode") for child in element)
-    return (element.text or "") + children
-
-
-def _source_of(node: etree._Element) -> str:
-    return node.getroottree().docinfo.URL or f"<{node.tag}>"
+STUDIO_SHAPE = OLX.studio_shape()
 
 
 def _now() -> str:
@@ -181,49 +158,17 @@ class CaseStudyBlock(EIPBlock):
     @classmethod
     def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> CaseStudyBlock:
         """Read a case study; refuse it (OLXErrors with file and line) if the model does."""
-        element = copy.deepcopy(node)
-        platform = {
-            name: element.attrib.pop(name) for name in PLATFORM_ATTRIBUTES if name in element.attrib
-        }
-        case = parse_case_study(element, source=_source_of(node))
-        block = runtime.construct_xblock_from_class(cls, keys)
-        for name in ATTRIBUTES:
-            if name in element.attrib:
-                setattr(block, FIELD_NAMES[name], getattr(case, name))
-        if "course_version" in platform:
-            block.course_version = platform["course_version"]
-        block.content_xml = _inner_xml(element)
-        return block
+        return OLX.construct(cls, node, runtime, keys, parse_case_study)
 
     def add_xml_to_node(self, node: etree._Element) -> None:
         """Write the attributes that were authored and the nodes as authored."""
-        node.tag = self.xml_element_name()
-        for name, value in self._attribute_strings(only_set=True).items():
-            node.set(name, value)
-        if self.fields["course_version"].is_set_on(self):
-            node.set("course_version", self.course_version)
-        wrapper = parse_xml(f"<{node.tag}>{self.content_xml}</{node.tag}>", source=self._source())
-        node.text = wrapper.text
-        for child in list(wrapper):
-            node.append(child)
-
-    def _attribute_strings(self, *, only_set: bool) -> dict[str, str]:
-        strings = {}
-        for name in ATTRIBUTES:
-            field = FIELD_NAMES[name]
-            if only_set and not self.fields[field].is_set_on(self):
-                continue
-            strings[name] = format_attribute(getattr(self, field))
-        return strings
-
-    def _source(self) -> str:
-        return f"{self.scope_ids.block_type} {self.scope_ids.usage_id}"
+        OLX.write(self, node)
 
     def case_study(self) -> CaseStudy:
         """The case study these fields hold. The LMS makes a block per request, so parsed
         case studies are kept per process, keyed by everything they are parsed from."""
-        attributes = tuple(self._attribute_strings(only_set=False).items())
-        return _parse_fields(attributes, self.content_xml, self._source())
+        attributes = tuple(OLX.attribute_strings(self, only_set=False).items())
+        return _parse_fields(attributes, self.content_xml, block_source(self))
 
     # --- learner view --------------------------------------------------------------------
 
@@ -515,8 +460,7 @@ class CaseStudyBlock(EIPBlock):
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The editor: settings and the scenario XML, validated before anything is saved."""
-        values = self._attribute_strings(only_set=False)
-        values["content_xml"] = self.content_xml
+        values = OLX.studio_values(self)
         return self.fragment(
             "studio.html",
             {"uid": self._uid(), "values": values},
@@ -535,17 +479,7 @@ class CaseStudyBlock(EIPBlock):
     @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
     def studio_submit(self, data: dict, suffix: str = "") -> dict:
         """Save the editor's values if the model accepts them; else 400 listing every problem."""
-        content_xml = data.pop("content_xml")
-        try:
-            case = parse_case_study_parts(data, content_xml, source=STUDIO_SOURCE)
-        except (OLXError, OLXErrors) as error:
-            raise HandlerError(str(error), 400) from None
-        for name in ATTRIBUTES:
-            value = getattr(case, name)
-            field = self.fields[FIELD_NAMES[name]]
-            if field.is_set_on(self) or value != field.default:
-                setattr(self, FIELD_NAMES[name], value)
-        self.content_xml = content_xml
+        OLX.save_studio(self, data, parse_case_study_parts)
         return {"saved": True}
 
     def generate_report_data(
@@ -553,14 +487,11 @@ class CaseStudyBlock(EIPBlock):
     ) -> Iterator[tuple[str, dict]]:
         """One row per learner who started: path, points, ending, placements, attempts."""
         case = self.case_study()
-        count = 0
-        for user_state in user_state_iterator:
-            if limit_responses is not None and count >= limit_responses:
-                return
-            row = present.report_row(case, user_state.state, walk_score)
-            if row is not None:
-                count += 1
-                yield user_state.username, row
+        yield from report_rows(
+            user_state_iterator,
+            lambda state: present.report_row(case, state, walk_score),
+            limit_responses,
+        )
 
     # --- platform integration ------------------------------------------------------------
 
@@ -609,16 +540,7 @@ class CaseStudyBlock(EIPBlock):
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
         """One scenario per shipped case study; a broken one raises with its file and line."""
-        scenarios = []
-        folder = shipped_root(SCENARIOS_PACKAGE, SCENARIOS_FOLDER)
-        for entry in sorted(folder.iterdir(), key=lambda path: path.name):
-            if not entry.name.endswith(".xml"):
-                continue
-            text = entry.read_text(encoding="utf-8")
-            case = parse_case_study(text, source=f"{SCENARIOS_FOLDER}/{entry.name}")
-            xml = re.sub(r"\A\s*<\?xml[^>]*\?>\s*", "", text)
-            scenarios.append((case.display_name, xml))
-        return scenarios
+        return shipped_scenarios(SCENARIOS_PACKAGE, SCENARIOS_FOLDER, parse_case_study)
 
 
 # The model's refusal codes (WalkError.code) -> what the learner is told, and the status.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +41,10 @@ from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock
 from xblocks.core.events import publish_completion, publish_event
 from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.olx_block import node_source
+from xblocks.core.reports import report_rows
 from xblocks.core.resources import shipped_root
+from xblocks.core.scenarios import scenario_xml
 from xblocks.core.users import current_username
 from xblocks.core.xml import OLXError, OLXErrors
 
@@ -84,10 +86,6 @@ def _language() -> str:
     except Exception:  # Django absent or not configured: English.
         language = "en"
     return "cy" if language.lower().startswith("cy") else "en"
-
-
-def _source_of(node: etree._Element) -> str:
-    return node.getroottree().docinfo.URL or f"<{node.tag}>"
 
 
 @dataclass(frozen=True)
@@ -146,7 +144,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         """Read the tracker; refuse an unknown framework or a show_self_rating that is not
         true or false (OLXError with file and line). A broken framework file raises its own
         OLXErrors, which name that file."""
-        source, line = _source_of(node), node.sourceline
+        source, line = node_source(node), node.sourceline
         flag = node.get("show_self_rating")
         if flag is not None and flag not in BOOLEAN_WORDS:
             raise OLXError(
@@ -479,15 +477,14 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             framework = self.load()
         except (OLXError, OLXErrors):
             return
-        count = 0
-        for user_state in user_state_iterator:
-            if limit_responses is not None and count >= limit_responses:
-                return
-            state = user_state.state or {}
+
+        def row_of(state: dict | None) -> dict | None:
+            state = state or {}
             if not state.get("levels_seen_at") and not state.get("ratings"):
-                continue
-            count += 1
-            yield user_state.username, present.report_row(framework, state)
+                return None
+            return present.report_row(framework, state)
+
+        yield from report_rows(user_state_iterator, row_of, limit_responses)
 
     # --- platform integration ------------------------------------------------------------
 
@@ -535,17 +532,13 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         """The tracker after two shipped appraisal exercises and a shipped case study."""
         appraisals = shipped_root("xblocks.appraisal.exercises", "assessments/appraisals")
         cases = shipped_root("xblocks.case_study.scenarios", "assessments/case-studies")
-        parts = [_scenario_xml(appraisals.joinpath(name)) for name in SCENARIO_APPRAISALS]
-        parts.append(_scenario_xml(cases.joinpath(SCENARIO_CASE_STUDY)))
+        files = [appraisals.joinpath(name) for name in SCENARIO_APPRAISALS]
+        files.append(cases.joinpath(SCENARIO_CASE_STUDY))
+        parts = [scenario_xml(path.read_text(encoding="utf-8")) for path in files]
         parts.append(
             f'<eip_competency_tracker framework="{DEFAULT_FRAMEWORK}" show_self_rating="true"/>'
         )
         return [(SCENARIO_TITLE, "<vertical_demo>\n" + "\n".join(parts) + "\n</vertical_demo>")]
-
-
-def _scenario_xml(path: Any) -> str:
-    text = path.read_text(encoding="utf-8")
-    return re.sub(r"\A\s*<\?xml[^>]*\?>\s*", "", text)
 
 
 def _course_id(block: Any) -> str:

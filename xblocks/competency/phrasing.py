@@ -20,6 +20,11 @@ def _(text: str) -> str:
     return text
 
 
+def _n(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for translation; `ngettext` picks the form shown."""
+    return singular, plural
+
+
 CONFIDENCE_MIN = 1
 CONFIDENCE_MAX = 5
 CONFIDENCE_LABELS = {
@@ -33,9 +38,9 @@ PHASES = ("before", "after")
 
 # Evidence kinds as nouns: (singular, plural), chosen by count.
 KIND_NOUNS = {
-    "eip_appraisal": (_("appraisal exercise"), _("appraisal exercises")),
-    "eip_case_study": (_("case study"), _("case studies")),
-    ANY: (_("exercise or case study"), _("exercises or case studies")),
+    "eip_appraisal": _n("appraisal exercise", "appraisal exercises"),
+    "eip_case_study": _n("case study", "case studies"),
+    ANY: _n("exercise or case study", "exercises or case studies"),
 }
 KIND_TITLES = {
     "eip_appraisal": _("Appraisal exercise"),

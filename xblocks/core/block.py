@@ -16,6 +16,11 @@ TEMPLATES_DIR = "templates/"
 STATIC_DIR = "static/"
 
 
+def _(text: str) -> str:
+    """Mark a string for translation; it is translated where it is shown."""
+    return text
+
+
 def _under(folder: str, path: str) -> str:
     return path if path.startswith(folder) else folder + path
 
@@ -35,8 +40,8 @@ class EIPBlock(XBlock):
     public_dir = "static"
 
     course_version = String(
-        display_name="Course version",
-        help="The course release this block belongs to; blank to take it from the course run.",
+        display_name=_("Course version"),
+        help=_("The course release this block belongs to; blank to take it from the course run."),
         scope=Scope.settings,
         default="",
     )

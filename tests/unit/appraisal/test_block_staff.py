@@ -9,8 +9,6 @@ import json
 import lxml.html
 import pytest
 import webob
-from xblock.fields import ScopeIds
-from xblock.reference.user_service import UserService, XBlockUser
 
 from xblocks.appraisal.block import AppraisalBlock
 from xblocks.appraisal.presentation import plain_text
@@ -36,25 +34,6 @@ def _studio_values(block: AppraisalBlock, **changes: str) -> dict:
     }
     values.update(changes)
     return values
-
-
-class _Users(UserService):
-    def __init__(self, staff: bool) -> None:
-        super().__init__()
-        self.staff = staff
-
-    def get_current_user(self) -> XBlockUser:
-        user = XBlockUser(is_current_user=True)
-        user.opt_attrs["edx-platform.user_is_staff"] = self.staff
-        return user
-
-
-def _empty_block(appraisal_runtime, staff: bool = False) -> AppraisalBlock:
-    appraisal_runtime._services["user"] = _Users(staff)
-    definition_id = appraisal_runtime.id_generator.create_definition("eip_appraisal")
-    usage_id = appraisal_runtime.id_generator.create_usage(definition_id)
-    keys = ScopeIds("learner", "eip_appraisal", definition_id, usage_id)
-    return appraisal_runtime.construct_xblock_from_class(AppraisalBlock, keys)
 
 
 # --- author preview ----------------------------------------------------------------------
@@ -215,7 +194,7 @@ def test_max_score_is_the_weight(learner):
 
 
 def test_empty_block_says_it_is_not_available(appraisal_runtime):
-    block = _empty_block(appraisal_runtime)
+    block = appraisal_runtime.empty_block()
     content = block.student_view({}).content
     assert "not available" in content
     assert "Studio" not in content and "instrument" not in content.lower()
@@ -224,12 +203,12 @@ def test_empty_block_says_it_is_not_available(appraisal_runtime):
 
 
 def test_staff_see_why_a_block_is_not_available(appraisal_runtime):
-    block = _empty_block(appraisal_runtime, staff=True)
+    block = appraisal_runtime.empty_block(staff=True)
     assert "shown to staff only" in block.student_view({}).content
 
 
 def test_empty_block_handlers_refuse(appraisal_runtime):
-    block = _empty_block(appraisal_runtime)
+    block = appraisal_runtime.empty_block()
     request = webob.Request.blank(
         "/", method="POST", body=b'{"answers": {}}', content_type="application/json"
     )
@@ -239,7 +218,7 @@ def test_empty_block_handlers_refuse(appraisal_runtime):
 
 def test_studio_can_fill_an_empty_block(appraisal_runtime, learner):
     source = learner(FGC).block
-    block = _empty_block(appraisal_runtime)
+    block = appraisal_runtime.empty_block()
     studio = block.studio_view({}).content
     assert "Choose an instrument" in studio
 

@@ -1,20 +1,15 @@
-"""Fixtures for the eip_case_study block tests: a test runtime that records what it publishes,
-blocks parsed from a small case study and the shipped ones, handler calls as the LMS makes
-them, and a probe for text a learner must not see before reaching it."""
+"""Fixtures for the eip_case_study block tests: blocks parsed from a small case study and the
+shipped ones in the shared recording runtime, learners who call their handlers as the LMS
+does and walk them, and a probe for text a learner must not see before reaching it."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
 import pytest
-import webob
-from xblock.fields import ScopeIds
-from xblock.runtime import DictKeyValueStore, KvsFieldData
-from xblock.test.tools import TestRuntime
 
 from xblocks.case_study.block import SCENARIOS_FOLDER, SCENARIOS_PACKAGE, CaseStudyBlock
 from xblocks.case_study.presentation import plain_text
@@ -136,55 +131,12 @@ def case_text(name_or_xml: str) -> str:
     return shipped_text(name_or_xml) if name_or_xml.endswith(".xml") else name_or_xml
 
 
-class CaseStudyRuntime(TestRuntime):
-    """A runtime holding one store, recording what blocks publish."""
-
-    def __init__(self, services: dict[str, Any] | None = None) -> None:
-        self.kvs = DictKeyValueStore()
-        super().__init__(services={"field-data": KvsFieldData(self.kvs), **(services or {})})
-        self.published: list[tuple[str, dict]] = []
-
-    def load_block_type(self, block_type: str) -> type:
-        return CaseStudyBlock
-
-    def handler_url(self, block, handler_name, suffix="", query="", thirdparty=False) -> str:
-        return f"/handler/{handler_name}/{suffix}"
-
-    def local_resource_url(self, block, uri: str) -> str:
-        return f"/resource/{uri}"
-
-    def publish(self, block, event_type: str, event_data: dict) -> None:
-        self.published.append((event_type, event_data))
-
-    def events(self, event_type: str) -> list[dict]:
-        return [data for kind, data in self.published if kind == event_type]
-
-
-class Learner:
-    """One learner's view of a block: a fresh instance per request, as in the LMS."""
-
-    def __init__(self, runtime: CaseStudyRuntime, usage_id: Any, user_id: str) -> None:
-        self.runtime = runtime
-        self.usage_id = usage_id
-        self.user_id = user_id
-
-    @property
-    def block(self) -> CaseStudyBlock:
-        definition_id = self.runtime.id_reader.get_definition_id(self.usage_id)
-        keys = ScopeIds(self.user_id, "eip_case_study", definition_id, self.usage_id)
-        return self.runtime.construct_xblock_from_class(CaseStudyBlock, keys)
+class WalkActions:
+    """What a case-study Learner does besides calling handlers: step and play a walk."""
 
     @property
     def case(self) -> Any:
         return self.block.case_study()
-
-    def call(self, handler: str, data: Any = None, method: str = "POST") -> tuple[int, dict]:
-        body = json.dumps({} if data is None else data).encode()
-        request = webob.Request.blank(
-            "/", method=method, body=body, content_type="application/json"
-        )
-        response = self.block.handle(handler, request)
-        return response.status_code, json.loads(response.body or b"{}")
 
     def step(self, *choices: str, scale: int | None = 5, **placements: str) -> tuple[int, dict]:
         """Take the step the current node asks for: `choices[0]` at a decision, the expected
@@ -221,24 +173,18 @@ class Learner:
             bodies.append(body)
         raise AssertionError("the walk did not reach an ending")
 
-    def view(self, view: str = "student_view") -> Any:
-        return getattr(self.block, view)({})
-
-    def html(self, view: str = "student_view") -> str:
-        return self.view(view).content
-
     def node_id(self) -> str:
         block = self.block
         return block._current_walk(block.case_study())["node"]
 
 
 @pytest.fixture
-def case_runtime() -> CaseStudyRuntime:
-    return CaseStudyRuntime()
+def case_runtime(block_runtime) -> Any:
+    return block_runtime("eip_case_study", CaseStudyBlock)
 
 
 @pytest.fixture
-def load_case(case_runtime: CaseStudyRuntime) -> Callable[[str], Any]:
+def load_case(case_runtime) -> Callable[[str], Any]:
     """load_case("small" | shipped file name | XML) -> usage id of a block parsed from it."""
 
     def load(name_or_xml: str) -> Any:
@@ -248,16 +194,10 @@ def load_case(case_runtime: CaseStudyRuntime) -> Callable[[str], Any]:
 
 
 @pytest.fixture
-def learner(case_runtime: CaseStudyRuntime, load_case) -> Callable[..., Learner]:
-    """learner(case="small", user_id="learner") -> a Learner of a block of that case study."""
-    usages: dict[str, Any] = {}
-
-    def make(name: str = "small", user_id: str = "learner") -> Learner:
-        if name not in usages:
-            usages[name] = load_case(name)
-        return Learner(case_runtime, usages[name], user_id)
-
-    return make
+def learner(make_learners, case_runtime, load_case) -> Callable[..., Any]:
+    """learner(case="small", user_id="learner") -> a Learner of a block of that case study,
+    with its WalkActions."""
+    return make_learners(case_runtime, load_case, "small", WalkActions)
 
 
 @pytest.fixture

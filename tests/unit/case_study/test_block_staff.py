@@ -9,8 +9,6 @@ import json
 import lxml.html
 import pytest
 import webob
-from xblock.fields import ScopeIds
-from xblock.reference.user_service import UserService, XBlockUser
 
 from xblocks.case_study.block import CaseStudyBlock
 from xblocks.case_study.presentation import plain_text
@@ -37,25 +35,6 @@ def _studio_values(block: CaseStudyBlock, **changes: str) -> dict:
     }
     values.update(changes)
     return values
-
-
-class _Users(UserService):
-    def __init__(self, staff: bool) -> None:
-        super().__init__()
-        self.staff = staff
-
-    def get_current_user(self) -> XBlockUser:
-        user = XBlockUser(is_current_user=True)
-        user.opt_attrs["edx-platform.user_is_staff"] = self.staff
-        return user
-
-
-def _empty_block(case_runtime, staff: bool = False) -> CaseStudyBlock:
-    case_runtime._services["user"] = _Users(staff)
-    definition_id = case_runtime.id_generator.create_definition("eip_case_study")
-    usage_id = case_runtime.id_generator.create_usage(definition_id)
-    keys = ScopeIds("learner", "eip_case_study", definition_id, usage_id)
-    return case_runtime.construct_xblock_from_class(CaseStudyBlock, keys)
 
 
 # --- author view -------------------------------------------------------------------------
@@ -108,7 +87,7 @@ def test_author_view_lists_warnings(learner, small_case_xml):
 
 
 def test_author_view_of_a_broken_case_study_lists_its_problems(case_runtime):
-    block = _empty_block(case_runtime, staff=True)
+    block = case_runtime.empty_block(staff=True)
     block.start_node = "intro"
     block.content_xml = '<narrative id="intro" next="nowhere" title="T"><body>x</body></narrative>'
     shown = _shown(block.author_view({}).content)
@@ -209,7 +188,7 @@ def test_studio_edit_keeps_export_minimal(learner, small_case_xml):
 
 def test_studio_can_fill_an_empty_block(case_runtime, learner):
     source = learner().block
-    block = _empty_block(case_runtime)
+    block = case_runtime.empty_block()
     assert "not available" in block.student_view({}).content
     body = json.dumps(_studio_values(source)).encode()
     request = webob.Request.blank("/", method="POST", body=body, content_type="application/json")
@@ -248,7 +227,7 @@ def test_index_dictionary_holds_the_opening_as_plain_text(learner):
 
 
 def test_empty_block_says_it_is_not_available(case_runtime):
-    block = _empty_block(case_runtime)
+    block = case_runtime.empty_block()
     content = block.student_view({}).content
     assert "not available" in content and "staff only" not in content
     assert block.student_view_data()["available"] is False
@@ -260,7 +239,7 @@ def test_empty_block_says_it_is_not_available(case_runtime):
 
 
 def test_staff_see_why_a_block_is_not_available(case_runtime):
-    block = _empty_block(case_runtime, staff=True)
+    block = case_runtime.empty_block(staff=True)
     assert "shown to staff only" in block.student_view({}).content
 
 

@@ -14,7 +14,6 @@ import pytest
 import webob
 from xblock.core import XBlock
 from xblock.fields import Scope, String
-from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, KvsFieldData
 from xblock.test.tools import TestRuntime
 
@@ -116,23 +115,6 @@ class Unit(XBlock):
     display_name = String(default="Unit", scope=Scope.settings)
 
 
-class CurrentUser(UserService):
-    """The LMS's user service, for whichever learner the test is acting as."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.username = ""
-        self.staff = False
-
-    def get_current_user(self) -> XBlockUser:
-        user = XBlockUser(is_current_user=True)
-        user.opt_attrs = {
-            "edx-platform.username": self.username,
-            "edx-platform.user_is_staff": self.staff,
-        }
-        return user
-
-
 BLOCK_TYPES = {
     "vertical": Unit,
     "vertical_demo": Unit,
@@ -143,11 +125,12 @@ BLOCK_TYPES = {
 
 
 class CourseRuntime(TestRuntime):
-    """One store for a whole course; blocks load bound to the current learner, as in the LMS."""
+    """One store for a whole course; blocks load bound to the current learner, as in the LMS
+    (`current`, the LMS's user service)."""
 
-    def __init__(self) -> None:
+    def __init__(self, current: Any) -> None:
         self.kvs = DictKeyValueStore()
-        self.current = CurrentUser()
+        self.current = current
         super().__init__(services={"field-data": KvsFieldData(self.kvs), "user": self.current})
         self.published: list[tuple[str, str, dict]] = []
 
@@ -269,8 +252,8 @@ class Course:
 
 
 @pytest.fixture
-def course_runtime() -> CourseRuntime:
-    return CourseRuntime()
+def course_runtime(current_user) -> CourseRuntime:
+    return CourseRuntime(current_user)
 
 
 @pytest.fixture
@@ -292,28 +275,13 @@ def tracker_framework() -> Framework:
     return load_framework("research-literacy")
 
 
-def _expert_appraisal(exercise: Any) -> dict:
-    answers = {}
-    for item in exercise.instrument.items:
-        expert = exercise.expert_answers[item.id]
-        if item.text_only:
-            answers[item.id] = {"answer": "My written answer.", "reason": ""}
-        else:
-            answers[item.id] = {"answer": expert.value, "reason": "Because the paper says so."}
-    return {
-        "answers": answers,
-        "overall": {"answer": exercise.overall_value, "reason": "Because."},
-        "stopped": False,
-    }
-
-
 @pytest.fixture
-def answer_all_like_the_expert() -> Callable[..., tuple[int, dict]]:
+def answer_all_like_the_expert(make_expert_appraisal) -> Callable[..., tuple[int, dict]]:
     """answer_all_like_the_expert(course, exercise file, user="learner"): a real submission
     through the appraisal block's handler, agreeing with the expert everywhere."""
 
     def submit(course: Course, name: str, user: str = "learner") -> tuple[int, dict]:
         exercise = course.block(name, user).exercise()
-        return course.json("submit", _expert_appraisal(exercise), name=name, user=user)
+        return course.json("submit", make_expert_appraisal(exercise), name=name, user=user)
 
     return submit

@@ -6,7 +6,7 @@ import itertools
 import random
 
 from eip.report.events import completion_value
-from eip.report.progress import SEEN_CAP, BlockProgress
+from eip.report.progress import KEY_SIZE, SEEN_CAP, BlockProgress, event_key
 
 EVENTS = [
     ("grade", 100.0, 0.4),
@@ -59,9 +59,18 @@ def test_merging_two_partial_states_equals_folding_all() -> None:
 
 def test_the_repeat_memory_is_capped() -> None:
     state = BlockProgress()
-    assert not any(state.is_repeat(key) for key in range(SEEN_CAP * 2))
-    assert len(state.seen) == SEEN_CAP
-    assert state.is_repeat(1) and not state.is_repeat(SEEN_CAP + 1)
+    keys = [event_key(f"line {n}".encode()) for n in range(SEEN_CAP * 2)]
+    assert not any(state.is_repeat(key) for key in keys)
+    assert len(state.seen) == SEEN_CAP * KEY_SIZE  # 8 bytes a key, in one bytes object
+    assert state.is_repeat(keys[1]) and not state.is_repeat(keys[SEEN_CAP + 1])
+
+
+def test_a_key_is_only_found_at_its_own_place() -> None:
+    state = BlockProgress()
+    assert not state.is_repeat(bytes(range(8)))
+    assert not state.is_repeat(bytes(range(8, 16)))
+    assert not state.is_repeat(bytes(range(4, 12)))  # straddles the two: a new key
+    assert state.is_repeat(bytes(range(4, 12)))
 
 
 def test_which_of_our_events_complete_a_block() -> None:

@@ -8,14 +8,15 @@ from typing import Any
 from lxml import etree
 
 from xblocks.core.competencies import parse_competency_tags
-from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+from xblocks.core.reading import read_authored, root_of_parts
+from xblocks.core.xml import OLXError, OLXErrors, load_relaxng
 
 from .exercise_types import DEFAULTS, OVERALL, Exercise, ExpertAnswer
 from .instrument_types import Instrument
 from .library import InstrumentLibrary, UnknownInstrument, default_library
 from .problems import TOKEN, VERSION, Problems, one_of
 from .study_reader import markdown, read_study
-from .values import format_attribute, parse_attribute
+from .values import parse_attribute
 
 ROOT = "eip_appraisal"
 
@@ -27,20 +28,12 @@ def parse_exercise(
     library: InstrumentLibrary | None = None,
 ) -> Exercise:
     """Parse and check an exercise; every problem found is listed in one OLXErrors."""
-    if isinstance(data, etree._Element):
-        root = data
-    else:
-        try:
-            root = parse_xml(data, source=source)
-        except OLXError as error:
-            raise OLXErrors([error]) from None
-    errors = schema_errors(root, load_relaxng("xblocks.appraisal", "schema.rng"), source=source)
-    if errors:
-        raise OLXErrors(errors)
-    problems = Problems(source)
-    exercise = _read(root, library or default_library(), problems)
-    problems.raise_if_any()
-    return exercise
+    return read_authored(
+        data,
+        source=source,
+        schema=load_relaxng("xblocks.appraisal", "schema.rng"),
+        read=lambda root, problems: _read(root, library or default_library(), problems),
+    )
 
 
 def parse_exercise_parts(
@@ -51,13 +44,7 @@ def parse_exercise_parts(
     library: InstrumentLibrary | None = None,
 ) -> Exercise:
     """An exercise from the block's fields: root attributes, and the inner <study>+<expert>."""
-    try:
-        root = parse_xml(f"<{ROOT}>{content_xml}</{ROOT}>", source=source)
-    except OLXError as error:
-        raise OLXErrors([error]) from None
-    for name, value in attributes.items():
-        if value is not None:
-            root.set(name, format_attribute(value))
+    root = root_of_parts(ROOT, attributes, content_xml, source=source)
     return parse_exercise(root, source=source, library=library)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+from xblocks.core.reading import read_authored
+from xblocks.core.xml import load_relaxng
 
 from .instrument_types import Instrument, Item, Scale, Section, StopRule
 from .judgement_reader import read_judgements
@@ -28,17 +29,8 @@ SECTION_ID = ITEM_ID
 
 def parse_instrument(data: str | bytes, *, source: str) -> Instrument:
     """Parse and check an instrument; every problem is listed in one OLXErrors."""
-    try:
-        root = parse_xml(data, source=source)
-    except OLXError as error:
-        raise OLXErrors([error]) from None
-    errors = schema_errors(root, load_relaxng("xblocks.appraisal", "instrument.rng"), source=source)
-    if errors:
-        raise OLXErrors(errors)
-    problems = Problems(source)
-    instrument = _read(root, problems)
-    problems.raise_if_any()
-    return instrument
+    schema = load_relaxng("xblocks.appraisal", "instrument.rng")
+    return read_authored(data, source=source, schema=schema, read=_read)
 
 
 def _read(root: etree._Element, problems: Problems) -> Instrument:

@@ -12,6 +12,7 @@ import threading
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from xblocks.core.reading import misnamed_file
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
 
@@ -97,16 +98,7 @@ class InstrumentLibrary:
             return errors
         expected = name.split(".", 1)[0]
         if instrument.id != expected:
-            return OLXErrors(
-                [
-                    OLXError(
-                        f'the file holds instrument "{instrument.id}".',
-                        source=source,
-                        line=1,
-                        fix=f'Name the file {instrument.id}.xml, or set id="{expected}".',
-                    )
-                ]
-            )
+            return misnamed_file("instrument", instrument.id, expected, source=source)
         return instrument
 
 

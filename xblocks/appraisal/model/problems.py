@@ -21,6 +21,7 @@ __all__ = [
     "describe",
     "full_stop",
     "grouped_texts",
+    "known_lang",
     "markdown_text",
     "one_line",
     "one_of",
@@ -38,18 +39,25 @@ def describe(element: etree._Element) -> str:
     return f"<{' '.join([element.tag, *shown])}>"
 
 
+def known_lang(element: etree._Element, problems: Problems) -> bool:
+    """Whether `element`'s lang is one of ours; a problem says so when it is not."""
+    lang = element.get("lang", "")
+    if lang in LANGS:
+        return True
+    problems.add(
+        element,
+        f'<{element.tag} lang="{lang}"> has an unknown language',
+        f'use lang="{LANGS[0]}" or lang="{LANGS[1]}".',
+    )
+    return False
+
+
 def texts(parent: etree._Element, name: str, problems: Problems) -> Text:
     """The <name lang="..."> children of `parent` as one Text (English required)."""
     values: dict[str, str] = {}
     for child in parent.findall(name):
         lang = child.get("lang", "")
-        if lang not in LANGS:
-            problems.add(
-                child,
-                f'<{name} lang="{lang}"> has an unknown language',
-                f'use lang="{LANGS[0]}" or lang="{LANGS[1]}".',
-            )
-        elif lang in values:
+        if known_lang(child, problems) and lang in values:
             problems.add(
                 child,
                 f'<{name} lang="{lang}"> appears twice in {describe(parent)}',
@@ -72,12 +80,7 @@ def grouped_texts(parent: etree._Element, name: str, problems: Problems) -> tupl
     by_lang: dict[str, list[str]] = {}
     for child in parent.findall(name):
         lang = child.get("lang", "")
-        if lang not in LANGS:
-            problems.add(
-                child,
-                f'<{name} lang="{lang}"> has an unknown language',
-                f'use lang="{LANGS[0]}" or lang="{LANGS[1]}".',
-            )
+        if not known_lang(child, problems):
             continue
         text = one_line(child.text)
         if not text:

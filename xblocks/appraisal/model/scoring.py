@@ -165,7 +165,13 @@ def _stop_refused(instrument: Instrument, lang: str | None, _: Callable[[str], s
         return _("This appraisal has no screening questions: answer every question.")
     scale = instrument.item_scale(rule.item_ids[0])
     answers = " / ".join(scale.label(value, lang) if scale else value for value in rule.answers)
+    *others, last = rule.item_ids
+    if not others:
+        return _(
+            "You can stop at the screening questions only when you answer {answers} to "
+            "question {items}."
+        ).format(answers=answers, items=last)
     return _(
         "You can stop at the screening questions only when you answer {answers} to "
-        "question {items}."
-    ).format(answers=answers, items=" or ".join(rule.item_ids))
+        "question {items} or {last}."
+    ).format(answers=answers, items=", ".join(others), last=last)

@@ -7,10 +7,10 @@ from typing import Any
 
 from lxml import etree
 
-from xblocks.core.attributes import format_attribute
 from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.problems import Problems, one_of
-from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+from xblocks.core.reading import read_authored, root_of_parts
+from xblocks.core.xml import OLXError, load_relaxng
 
 from .best_path import SEARCH_LIMIT, TooManyPaths, max_points
 from .case_study_types import GRADINGS, CaseStudy, Node
@@ -24,33 +24,15 @@ ROOT = "eip_case_study"
 
 def parse_case_study(data: str | bytes | etree._Element, *, source: str) -> CaseStudy:
     """Parse and check a case study; every problem found is listed in one OLXErrors."""
-    if isinstance(data, etree._Element):
-        root = data
-    else:
-        try:
-            root = parse_xml(data, source=source)
-        except OLXError as error:
-            raise OLXErrors([error]) from None
-    errors = schema_errors(root, load_relaxng("xblocks.case_study", "schema.rng"), source=source)
-    if errors:
-        raise OLXErrors(errors)
-    problems = Problems(source)
-    case = _read(root, problems)
-    problems.raise_if_any()
-    return case
+    schema = load_relaxng("xblocks.case_study", "schema.rng")
+    return read_authored(data, source=source, schema=schema, read=_read)
 
 
 def parse_case_study_parts(
     attributes: Mapping[str, object], content_xml: str, *, source: str
 ) -> CaseStudy:
     """A case study from the block's fields: root attributes, and the inner nodes' XML."""
-    try:
-        root = parse_xml(f"<{ROOT}>{content_xml}</{ROOT}>", source=source)
-    except OLXError as error:
-        raise OLXErrors([error]) from None
-    for name, value in attributes.items():
-        if value is not None:
-            root.set(name, format_attribute(value))
+    root = root_of_parts(ROOT, attributes, content_xml, source=source)
     return parse_case_study(root, source=source)
 
 

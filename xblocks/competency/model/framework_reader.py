@@ -6,12 +6,13 @@ import re
 
 from lxml import etree
 
-from xblocks.appraisal.model.problems import TOKEN, VERSION, describe, texts
-from xblocks.appraisal.model.text import LANGS, Text
+from xblocks.appraisal.model.problems import TOKEN, VERSION, describe, known_lang, texts
+from xblocks.appraisal.model.text import Text
 from xblocks.core.competencies import MAX_LEVEL, parse_competency_tags
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
-from xblocks.core.xml import OLXError, OLXErrors, load_relaxng, parse_xml, schema_errors
+from xblocks.core.reading import read_authored
+from xblocks.core.xml import OLXError, load_relaxng
 
 from .framework_types import Competency, Domain, Framework, Level
 from .rule_reader import level_attribute, read_rules
@@ -24,18 +25,8 @@ RESERVED_IN_TITLES = (" > ", ";")
 
 def parse_framework(data: str | bytes, *, source: str) -> Framework:
     """Parse and check a framework file; every problem is listed in one OLXErrors."""
-    try:
-        root = parse_xml(data, source=source)
-    except OLXError as error:
-        raise OLXErrors([error]) from None
     schema = load_relaxng("xblocks.competency", "framework.rng")
-    errors = schema_errors(root, schema, source=source)
-    if errors:
-        raise OLXErrors(errors)
-    problems = Problems(source)
-    framework = _read(root, problems)
-    problems.raise_if_any()
-    return framework
+    return read_authored(data, source=source, schema=schema, read=_read)
 
 
 def _read(root: etree._Element, problems: Problems) -> Framework:
@@ -210,12 +201,7 @@ def _read_descriptors(
         lang = element.get("lang", "")
         if level is None:
             continue
-        if lang not in LANGS:
-            problems.add(
-                element,
-                f'<descriptor lang="{lang}"> has an unknown language',
-                f'use lang="{LANGS[0]}" or lang="{LANGS[1]}".',
-            )
+        if not known_lang(element, problems):
             continue
         if lang in values.get(level, {}):
             problems.add(

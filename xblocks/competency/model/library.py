@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from importlib.resources.abc import Traversable
 
+from xblocks.core.reading import misnamed_file
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
 
@@ -38,16 +39,7 @@ def read_framework(root: Traversable, framework_id: str, *, label: str = LABEL) 
     source = f"{label}/{name}"
     framework = parse_framework(root.joinpath(name).read_bytes(), source=source)
     if framework.id != framework_id:
-        raise OLXErrors(
-            [
-                OLXError(
-                    f'the file holds framework "{framework.id}".',
-                    source=source,
-                    line=1,
-                    fix=f'Name the file {framework.id}.xml, or set id="{framework_id}".',
-                )
-            ]
-        )
+        raise misnamed_file("framework", framework.id, framework_id, source=source)
     return framework
 
 

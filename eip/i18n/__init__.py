@@ -1,0 +1,1 @@
+"""Gettext catalogues: extract the strings people read, merge them into each language, compile."""

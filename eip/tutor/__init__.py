@@ -1,0 +1,1 @@
+"""The Tutor plugin (`tutor plugins enable eip`): docs/operators.md."""

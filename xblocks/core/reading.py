@@ -1,0 +1,71 @@
+"""How a model reads an authored file: well-formed XML, then its schema, then every check the
+schema cannot express, with all the problems of a file reported at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from lxml import etree
+
+from xblocks.core.attributes import format_attribute
+from xblocks.core.problems import Problems
+from xblocks.core.xml import OLXError, OLXErrors, parse_xml, schema_errors
+
+T = TypeVar("T")
+
+
+def read_authored(
+    data: str | bytes | etree._Element,
+    *,
+    source: str,
+    schema: etree.RelaxNG,
+    read: Callable[[etree._Element, Problems], T],
+) -> T:
+    """What `read(root, problems)` makes of `data` (text, or an element already parsed) once
+    it is well-formed and `schema` accepts it. Raises OLXErrors listing every problem: the
+    syntax error, or all the schema's, or all that `read` added to `problems`."""
+    if isinstance(data, etree._Element):
+        root = data
+    else:
+        try:
+            root = parse_xml(data, source=source)
+        except OLXError as error:
+            raise OLXErrors([error]) from None
+    errors = schema_errors(root, schema, source=source)
+    if errors:
+        raise OLXErrors(errors)
+    problems = Problems(source)
+    result = read(root, problems)
+    problems.raise_if_any()
+    return result
+
+
+def root_of_parts(
+    tag: str, attributes: Mapping[str, object], content_xml: str, *, source: str
+) -> etree._Element:
+    """The element a block's fields stand for: <tag> with `attributes` (None ones left out)
+    around `content_xml`. A syntax error in `content_xml` raises OLXErrors."""
+    try:
+        root = parse_xml(f"<{tag}>{content_xml}</{tag}>", source=source)
+    except OLXError as error:
+        raise OLXErrors([error]) from None
+    for name, value in attributes.items():
+        if value is not None:
+            root.set(name, format_attribute(value))
+    return root
+
+
+def misnamed_file(what: str, found_id: str, expected_id: str, *, source: str) -> OLXErrors:
+    """The problem of a shipped file that holds the `what` "found_id" but is named for
+    "expected_id" (libraries find files by id)."""
+    return OLXErrors(
+        [
+            OLXError(
+                f'the file holds {what} "{found_id}".',
+                source=source,
+                line=1,
+                fix=f'Name the file {found_id}.xml, or set id="{expected_id}".',
+            )
+        ]
+    )
