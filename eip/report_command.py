@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from datetime import date
@@ -108,6 +109,18 @@ def _columns(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The report makes millions of short-lived objects and keeps no cycles among them, so
+    # the cyclic garbage collector only costs time here (a fifth of it): off while it runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from eip.report.build import ReportOptions, build_report
     from eip.report.csv_out import write_csv
     from eip.report.html_page import write_html

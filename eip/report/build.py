@@ -20,7 +20,8 @@ from eip.report.progressbar import ProgressBar
 from eip.report.reading import Reading, read_logs
 from eip.report.requirements import Requirements, load_requirements
 from eip.report.roster import Person, Roster, RosterFormat, read_roster
-from eip.report.status import Assignment, assess, version_result
+from eip.report.status import Assignment, Outcome, outcome, version_result
+from eip.report.tallies import Tally, tally
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class Report:
     coverage: Coverage | None
     roles_without_requirements: Counter
     elapsed: float = 0.0
+    # worked out once, on first use: each output asks for them
+    _teams: dict[str, list[Assignment]] | None = field(default=None, init=False, repr=False)
+    _tallies: dict[str | None, Tally] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def as_of(self) -> date:
@@ -70,10 +74,21 @@ class Report:
         return Counter(a.status for a in (self.assignments if assignments is None else assignments))
 
     def by_team(self) -> dict[str, list[Assignment]]:
-        teams: dict[str, list[Assignment]] = {team: [] for team in self.teams}
-        for assignment in self.assignments:
-            teams[assignment.person.team].append(assignment)
-        return teams
+        """Each team's assignments, in the report's order (do not change the lists)."""
+        if self._teams is None:
+            teams: dict[str, list[Assignment]] = {team: [] for team in self.teams}
+            for assignment in self.assignments:
+                teams[assignment.person.team].append(assignment)
+            self._teams = teams
+        return self._teams
+
+    def tally(self, team: str | None = None) -> Tally:
+        """Counts by status for one team, or (None) for everyone."""
+        counts = self._tallies.get(team)
+        if counts is None:
+            group = self.assignments if team is None else self.by_team()[team]
+            counts = self._tallies[team] = tally(group)
+        return counts
 
     def completions_by_month(self, months: int = 12) -> list[tuple[date, int]]:
         """Completions (still counted, expired or not) in each of the last `months` months."""
@@ -167,26 +182,62 @@ def _usernames(people: list[Person], grades: GradeReports) -> dict[str, str]:
 def _assignments(
     people, requirements: Requirements, by_slug, titles, reading, grades, username_of, as_of
 ):
+    """One assignment per person and required course. Most people have done nothing in most
+    courses, and then the row depends only on the course and their start date: worked out
+    once for each such pair."""
     assignments: list[Assignment] = []
+    keys: list[tuple[str, str, str]] = []
     unrequired: Counter = Counter()
+    progress_of = reading.progress
+    slugs_of: dict[str, tuple[str, ...]] = {}
+    blocks_of = {
+        slug: frozenset(block.usage_id for course in versions for block in course.blocks)
+        for slug, versions in by_slug.items()
+    }
+    untouched = {
+        slug: [version_result(course, {}) for course in versions]
+        for slug, versions in by_slug.items()
+    }
+    idle: dict[tuple[str, date | None], Outcome] = {}
+    title_keys = {slug: title.casefold() for slug, title in titles.items()}
+    team_keys: dict[str, str] = {}
     for person in people:
-        slugs = requirements.courses_for(person.role)
+        slugs = slugs_of.get(person.role)
+        if slugs is None:
+            slugs = slugs_of[person.role] = requirements.courses_for(person.role)
         if not slugs:
             unrequired[person.role or "(no role)"] += 1
-        progress = reading.progress.get(person.key, {})
+            continue
+        progress = progress_of.get(person.key, {})
         username = username_of.get(person.key, person.key)
+        team_key = team_keys.get(person.team)
+        if team_key is None:
+            team_key = team_keys[person.team] = person.team.casefold()
+        name_key = person.name.casefold()
         for slug in slugs:
-            results = [
-                version_result(course, progress, grades.grade(username, course.course_id))
-                for course in by_slug[slug]
-            ]
-            assignments.append(
-                assess(person, requirements.courses[slug], titles[slug], results, as_of)
+            rule = requirements.courses[slug]
+            versions = by_slug[slug]
+            grade_of = (
+                [grades.grade(username, c.course_id) for c in versions] if grades.grades else []
             )
-    assignments.sort(
-        key=lambda a: (a.person.team.casefold(), a.person.name.casefold(), a.title.casefold())
-    )
-    return assignments, unrequired
+            if blocks_of[slug].isdisjoint(progress) and not any(
+                g is not None and g > 0 for g in grade_of
+            ):
+                fields = idle.get((slug, person.start))
+                if fields is None:
+                    fields = idle[(slug, person.start)] = outcome(
+                        person.start, rule, untouched[slug], as_of
+                    )
+            else:
+                results = [
+                    version_result(course, progress, grade_of[n] if grade_of else None)
+                    for n, course in enumerate(versions)
+                ]
+                fields = outcome(person.start, rule, results, as_of)
+            assignments.append(Assignment(person, slug, titles[slug], *fields))
+            keys.append((team_key, name_key, title_keys[slug]))
+    order = sorted(range(len(assignments)), key=keys.__getitem__)
+    return [assignments[n] for n in order], unrequired
 
 
 def _managers(people: list[Person]) -> dict[str, str]:

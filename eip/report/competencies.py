@@ -7,11 +7,13 @@ tracker block uses, fed with one piece of evidence per completed block: its comp
 Across a workforce many people hold the same evidence: the same kinds of block, tags and
 scores. `attain`'s rules read only those three things of each piece (block type, tags,
 score: see `Requirement.admits`), so its answer is kept per such set and reused. If a rule
-ever reads more of a piece (its date, say), add that to `_signature`.
+ever reads more of a piece (its date, say), add that to `_signature`, which must describe
+exactly the pieces `_evidence` makes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,18 +39,20 @@ class Coverage:
 
     def level_counts(self, people: Iterable[str]) -> list[list[int]]:
         """For each competency, how many of `people` are at level 0, 1, ... max."""
-        counts = [[0] * (self.framework.max_level + 1) for _ in self.framework.competencies]
-        for person in people:
-            for index, level in enumerate(self.levels.get(person, ())):
-                counts[index][level] += 1
-        return counts
+        return self._counts(self.levels, people, len(self.framework.competencies))
 
     def domain_counts(self, people: Iterable[str]) -> list[list[int]]:
         """For each domain, how many of `people` have each level as their highest in it."""
-        counts = [[0] * (self.framework.max_level + 1) for _ in self.framework.domains]
-        for person in people:
-            for index, level in enumerate(self.domain_highest.get(person, ())):
-                counts[index][level] += 1
+        return self._counts(self.domain_highest, people, len(self.framework.domains))
+
+    def _counts(
+        self, levels: dict[str, tuple[int, ...]], people: Iterable[str], size: int
+    ) -> list[list[int]]:
+        counts = [[0] * (self.framework.max_level + 1) for _ in range(size)]
+        # people with the same evidence share one tuple of levels: count each tuple once
+        for row, times in Counter(levels.get(person, ()) for person in people).items():
+            for index, level in enumerate(row):
+                counts[index][level] += times
         return counts
 
 
@@ -72,33 +76,42 @@ def coverage(
     """`progress`: person -> manifest usage id -> progress; `blocks`: usage id -> Block;
     `versions`: course id -> version."""
     result = Coverage(framework)
+    levels, highest = result.levels, result.domain_highest
     known: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    tag_keys: dict[tuple, tuple] = {}
     for person in people:
-        pieces = [
-            piece
-            for usage_id, state in progress.get(person, {}).items()
-            if (piece := _evidence(blocks[usage_id], state, versions)) is not None
-        ]
-        signature = _signature(pieces)
+        states = progress.get(person)
+        signature = _signature(states, blocks, tag_keys) if states else ()
         answer = known.get(signature)
         if answer is None:
+            pieces = [
+                piece
+                for usage_id, state in (states or {}).items()
+                if (piece := _evidence(blocks[usage_id], state, versions)) is not None
+            ]
             answer = known[signature] = _levels(framework, pieces)
-        result.levels[person], result.domain_highest[person] = answer
+        levels[person], highest[person] = answer
     return result
 
 
-def _signature(pieces: list[Evidence]) -> tuple:
-    """What attain's rules read of the evidence (one piece per block, so no usage ids)."""
-    return tuple(
-        sorted(
-            (
-                piece.block_type,
-                tuple((tag.id, tag.level or 0) for tag in piece.competencies),
-                piece.score,
-            )
-            for piece in pieces
-        )
-    )
+def _signature(
+    states: Mapping[str, BlockProgress], blocks: Mapping[str, Block], tag_keys: dict
+) -> tuple:
+    """What attain's rules read of the evidence `_evidence` would make of `states` (one piece
+    per block, so no usage ids): block type, tags with levels, score, sorted."""
+    found = []
+    for usage_id, state in states.items():
+        if state.completed_at is None:
+            continue
+        block = blocks[usage_id]
+        tags = block.competencies or state.competencies
+        if not tags:
+            continue
+        key = tag_keys.get(tags)
+        if key is None:
+            key = tag_keys[tags] = tuple((tag_id, level or 0) for tag_id, level in tags)
+        found.append((block.type, key, state.grade if state.grade is not None else 0.0))
+    return tuple(sorted(found))
 
 
 def _levels(

@@ -266,9 +266,7 @@ def _malformed(reading: Reading, path: Path, number: int) -> None:
         reading.malformed.append((str(path), number))
 
 
-def _unknown_user(
-    reading: Reading, username: str, usage_key: str, when: float, key: bytes
-) -> None:
+def _unknown_user(reading: Reading, username: str, usage_key: str, when: float, key: bytes) -> None:
     user = reading.unknown_users.get(username)
     if user is None:
         user = reading.unknown_users[username] = UnknownUser(username)

@@ -10,8 +10,6 @@ over all attempts and publishes grade = best fraction x weight out of weight, so
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,19 +24,13 @@ from xblocks.appraisal.model.library import list_instruments
 from xblocks.appraisal.model.scoring import check_complete, score_appraisal
 from xblocks.appraisal.model.tallies import add_to_tallies
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock
+from xblocks.core.block import EIPBlock, _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.olx_block import AuthoredOLX, block_source
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
-
 
 # Authored attributes, in the order an exercise file writes them, with Studio's limits.
 OLX = AuthoredOLX(
@@ -70,25 +62,12 @@ APPRAISAL_SHAPE = shape.Record(
 STUDIO_SHAPE = OLX.studio_shape()
 
 
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
-def _language() -> str:
-    try:
-        from django.utils.translation import get_language
-
-        language = get_language() or "en"
-    except Exception:  # Django absent or not configured: English.
-        language = "en"
-    return "cy" if language.lower().startswith("cy") else "en"
-
-
 class AppraisalBlock(EIPBlock):
     """A critical-appraisal exercise: a study, an instrument and an expert's appraisal."""
 
     EVENT_FAMILY = "appraisal"
     RESOURCE_PACKAGE = "xblocks.appraisal"
+    STYLESHEET = CSS
 
     has_score = True
     has_custom_completion = True
@@ -150,7 +129,7 @@ class AppraisalBlock(EIPBlock):
         try:
             exercise = self.exercise()
         except (OLXError, OLXErrors) as error:
-            return self._unavailable(error)
+            return self.unavailable_fragment(error)
         uid = self._uid()
         page = {
             "uid": uid,
@@ -162,17 +141,16 @@ class AppraisalBlock(EIPBlock):
             if self._showing_feedback()
             else self._form_html(exercise),
         }
-        return self.fragment(
+        return self.learner_fragment(
             "student.html",
             page,
-            css=[CSS],
             js=["appraisal.js"],
             js_init="EIPAppraisalBlock",
             js_init_args=self._js_args(),
         )
 
     def _form_html(self, exercise: Exercise) -> str:
-        context = present.form_context(exercise, self.draft, _language(), self._uid())
+        context = present.form_context(exercise, self.draft, page_language(), self._uid())
         context.update(
             uid=self._uid(),
             attempts_text=self._attempts_text(),
@@ -186,7 +164,7 @@ class AppraisalBlock(EIPBlock):
             exercise, submission.get("answers") or {}, submission.get("overall") or {}
         )
         context = present.feedback_context(
-            exercise, result, self.tallies, _language(), self.ugettext
+            exercise, result, self.tallies, page_language(), self.ugettext
         )
         context.update(
             uid=self._uid(),
@@ -197,24 +175,8 @@ class AppraisalBlock(EIPBlock):
         )
         return self.render_html("feedback.html", context)
 
-    def _unavailable(self, error: Exception) -> Fragment:
-        errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        context = {"display_name": self.display_name, "errors": errors if self.is_staff() else []}
-        return self.fragment("unavailable.html", context, css=[CSS])
-
-    def _uid(self) -> str:
-        """A short id prefix unique to this block on a page (usage ids can be long)."""
-        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode(), usedforsecurity=False)
-        return "eip" + digest.hexdigest()[:8]
-
     def _showing_feedback(self) -> bool:
         return bool(self.submission) and not self.retrying
-
-    def _attempts_left(self) -> int | None:
-        """None when unlimited."""
-        if not self.max_attempts:
-            return None
-        return max(self.max_attempts - self.attempts, 0)
 
     def _attempts_text(self) -> str:
         if not self.max_attempts:
@@ -255,7 +217,7 @@ class AppraisalBlock(EIPBlock):
     def save_draft(self, data: dict, suffix: str = "") -> dict:
         """Keep the learner's answers as they go."""
         self.draft = self._checked_appraisal(self._handler_exercise(), data)
-        return {"saved_at": _now()}
+        return {"saved_at": now_iso()}
 
     @json_handler(APPRAISAL_SHAPE)
     def submit(self, data: dict, suffix: str = "") -> dict:
@@ -276,7 +238,7 @@ class AppraisalBlock(EIPBlock):
             appraisal["answers"],
             appraisal["overall"],
             appraisal["stopped"],
-            lang=_language(),
+            lang=page_language(),
             gettext=self.ugettext,
         )
         if problems:
@@ -345,7 +307,7 @@ class AppraisalBlock(EIPBlock):
             **appraisal,
             "earned": result.earned,
             "possible": result.possible,
-            "submitted_at": _now(),
+            "submitted_at": now_iso(),
         }
         self.draft = appraisal
         self.retrying = False
@@ -374,13 +336,8 @@ class AppraisalBlock(EIPBlock):
         try:
             exercise = self.exercise()
         except (OLXError, OLXErrors) as error:
-            errors = list(error) if isinstance(error, OLXErrors) else [error]
-            return self.fragment(
-                "unavailable.html",
-                {"display_name": self.display_name, "errors": [str(item) for item in errors]},
-                css=[CSS],
-            )
-        context = present.expert_context(exercise, _language(), self.ugettext)
+            return self.unavailable_fragment(error, staff_only=False)
+        context = present.expert_context(exercise, page_language(), self.ugettext)
         context.update(
             uid=self._uid(),
             display_name=self.display_name,
@@ -388,30 +345,20 @@ class AppraisalBlock(EIPBlock):
                 "study.html", {"uid": self._uid(), "study": present.study_context(exercise.study)}
             ),
         )
-        return self.fragment("author.html", context, css=[CSS])
+        return self.learner_fragment("author.html", context)
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The editor: settings and the exercise XML, validated before anything is saved."""
-        lang = _language()
+        lang = page_language()
         instruments = sorted({(item.id, item.title.get(lang)) for item in list_instruments()})
         values = OLX.studio_values(self)
-        return self.fragment(
-            "studio.html",
+        return self.studio_fragment(
+            "studio_fields.html",
             {
-                "uid": self._uid(),
                 "values": values,
                 "instruments": [{"id": id_, "title": title} for id_, title in instruments],
             },
-            css=["studio.css"],
-            js=["studio.js"],
-            js_init="EIPAppraisalStudio",
-            js_init_args={
-                "strings": {
-                    "saving": self.ugettext("Saving\u2026"),
-                    "invalid": self.ugettext("Nothing was saved: fix these problems first."),
-                    "failed": self.ugettext("Could not save. Please try again."),
-                }
-            },
+            modifier="eip-appraisal-studio",
         )
 
     @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
@@ -447,7 +394,7 @@ class AppraisalBlock(EIPBlock):
             exercise = self.exercise()
         except (OLXError, OLXErrors):
             return {**data, "available": False}
-        return {**data, "available": True, **present.structure_data(exercise, _language())}
+        return {**data, "available": True, **present.structure_data(exercise, page_language())}
 
     def index_dictionary(self) -> dict:
         """For course search: the study's title and summary as plain text."""

@@ -11,9 +11,7 @@ points; the grade is weight x the best or the last of those fractions, as author
 
 from __future__ import annotations
 
-import datetime
 import functools
-import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -44,19 +42,13 @@ from xblocks.case_study.model.walk import (
     walk_score,
 )
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock
+from xblocks.core.block import EIPBlock, _, now_iso
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.olx_block import AuthoredOLX, block_source
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
-
 
 # Authored attributes, in the order a case-study file writes them, with Studio's limits.
 OLX = AuthoredOLX(
@@ -95,10 +87,6 @@ EMPTY_SHAPE = shape.Record({})
 STUDIO_SHAPE = OLX.studio_shape()
 
 
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
 @functools.lru_cache(maxsize=64)
 def _parse_fields(
     attributes: tuple[tuple[str, str], ...], content_xml: str, source: str
@@ -112,6 +100,7 @@ class CaseStudyBlock(EIPBlock):
 
     EVENT_FAMILY = "case_study"
     RESOURCE_PACKAGE = "xblocks.case_study"
+    STYLESHEET = CSS
 
     has_score = True
     has_custom_completion = True
@@ -176,16 +165,15 @@ class CaseStudyBlock(EIPBlock):
         try:
             case = self.case_study()
         except (OLXError, OLXErrors) as error:
-            return self._unavailable(error)
+            return self.unavailable_fragment(error)
         page = {
             "uid": self._uid(),
             "display_name": self.display_name,
             "walk_html": self._walk_html(case, self._current_walk(case)),
         }
-        return self.fragment(
+        return self.learner_fragment(
             "student.html",
             page,
-            css=[CSS],
             js=["case_study.js"],
             js_init="EIPCaseStudyBlock",
             js_init_args=self._js_args(),
@@ -231,25 +219,9 @@ class CaseStudyBlock(EIPBlock):
         }
         return self.render_html("node.html", context)
 
-    def _unavailable(self, error: Exception) -> Fragment:
-        errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        context = {"display_name": self.display_name, "errors": errors if self.is_staff() else []}
-        return self.fragment("unavailable.html", context, css=[CSS])
-
-    def _uid(self) -> str:
-        """A short id prefix unique to this block on a page (usage ids can be long)."""
-        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode(), usedforsecurity=False)
-        return "eip" + digest.hexdigest()[:8]
-
     @staticmethod
     def _ended(case: CaseStudy, walk: dict) -> bool:
         return bool(walk.get("ended")) or case.node(walk["node"]).kind == "ending"
-
-    def _attempts_left(self) -> int | None:
-        """None when unlimited."""
-        if not self.max_attempts:
-            return None
-        return max(self.max_attempts - self.attempts, 0)
 
     def _attempts_text(self) -> str:
         attempt = max(self.attempts, 1)
@@ -402,7 +374,7 @@ class CaseStudyBlock(EIPBlock):
             {
                 "attempt": self.attempts,
                 **present.finished_walk(case, walk),
-                "completed_at": _now(),
+                "completed_at": now_iso(),
             },
         ]
         self.best_fraction = max(self.best_fraction, fraction)
@@ -424,12 +396,7 @@ class CaseStudyBlock(EIPBlock):
         try:
             case = self.case_study()
         except (OLXError, OLXErrors) as error:
-            errors = list(error) if isinstance(error, OLXErrors) else [error]
-            return self.fragment(
-                "unavailable.html",
-                {"display_name": self.display_name, "errors": [str(item) for item in errors]},
-                css=[CSS],
-            )
+            return self.unavailable_fragment(error, staff_only=False)
         context = present.outline_context(case, self.ugettext)
         context.update(
             uid=self._uid(),
@@ -437,7 +404,7 @@ class CaseStudyBlock(EIPBlock):
             warnings=case_study_warnings(case),
             settings_text=self._settings_text(case),
         )
-        return self.fragment("author.html", context, css=[CSS])
+        return self.learner_fragment("author.html", context)
 
     def _settings_text(self, case: CaseStudy) -> str:
         grading = (
@@ -461,19 +428,8 @@ class CaseStudyBlock(EIPBlock):
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The editor: settings and the scenario XML, validated before anything is saved."""
         values = OLX.studio_values(self)
-        return self.fragment(
-            "studio.html",
-            {"uid": self._uid(), "values": values},
-            css=["studio.css"],
-            js=["studio.js"],
-            js_init="EIPCaseStudyStudio",
-            js_init_args={
-                "strings": {
-                    "saving": self.ugettext("Saving\u2026"),
-                    "invalid": self.ugettext("Nothing was saved: fix these problems first."),
-                    "failed": self.ugettext("Could not save. Please try again."),
-                }
-            },
+        return self.studio_fragment(
+            "studio_fields.html", {"values": values}, modifier="eip-case-study-studio"
         )
 
     @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)

@@ -11,7 +11,6 @@ that each new level is announced once and the instructor report can list levels.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from xblocks.competency.model.summary import DomainSummary, domain_summary
 from xblocks.competency.phrasing import CONFIDENCE_MAX, CONFIDENCE_MIN, PHASES, Strings
 from xblocks.competency.record import Issuer, Learner, open_badge_record
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock
+from xblocks.core.block import EIPBlock, _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.olx_block import node_source
@@ -47,12 +46,6 @@ from xblocks.core.resources import shipped_root
 from xblocks.core.scenarios import scenario_xml
 from xblocks.core.users import current_username
 from xblocks.core.xml import OLXError, OLXErrors
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
-
 
 DEFAULT_FRAMEWORK = "research-literacy"
 CSS = "competency.css"
@@ -74,20 +67,6 @@ SCENARIO_APPRAISALS = ("signs-of-safety-evaluation.xml", "parents-cp-conferences
 SCENARIO_CASE_STUDY = "pre-birth-domestic-abuse.xml"
 
 
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
-def _language() -> str:
-    try:
-        from django.utils.translation import get_language
-
-        language = get_language() or "en"
-    except Exception:  # Django absent or not configured: English.
-        language = "en"
-    return "cy" if language.lower().startswith("cy") else "en"
-
-
 @dataclass(frozen=True)
 class Profile:
     """What the tracker found for the current learner."""
@@ -104,6 +83,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
 
     EVENT_FAMILY = "competency"
     RESOURCE_PACKAGE = "xblocks.competency"
+    STYLESHEET = CSS
 
     has_custom_completion = True
     completion_mode = XBlockCompletionMode.COMPLETABLE
@@ -210,12 +190,12 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
                 changed = True
         if changed:
             self.levels_seen = seen
-        self.levels_seen_at = _now()
+        self.levels_seen_at = now_iso()
 
     def _strings(self) -> Strings:
         service = self._i18n()
         ngettext = getattr(service, "ngettext", None) or service.ungettext
-        return Strings(self.ugettext, ngettext, _language())
+        return Strings(self.ugettext, ngettext, page_language())
 
     # --- learner view --------------------------------------------------------------------
 
@@ -223,7 +203,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         try:
             framework = self.load()
         except (OLXError, OLXErrors) as error:
-            return self._unavailable(error)
+            return self.unavailable_fragment(error)
         profile = self.profile(framework)
         s = self._strings()
         if not self.show_self_rating:
@@ -243,10 +223,9 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             "record_filename": f"competency-record-{framework.id}.json",
             "found_text": self._found_text(profile, s),
         }
-        return self.fragment(
+        return self.learner_fragment(
             "student.html",
             page,
-            css=[CSS],
             js=[JS],
             js_init="EIPCompetencyTracker",
             js_init_args={"strings": self._js_strings()},
@@ -294,16 +273,6 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             return f"/courses/{course_key}/jump_to/{target.scope_ids.usage_id}"
         return None
 
-    def _unavailable(self, error: Exception) -> Fragment:
-        errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        context = {"display_name": self.display_name, "errors": errors if self.is_staff() else []}
-        return self.fragment("unavailable.html", context, css=[CSS])
-
-    def _uid(self) -> str:
-        """A short id prefix unique to this block on a page (usage ids can be long)."""
-        digest = hashlib.sha1(str(self.scope_ids.usage_id).encode(), usedforsecurity=False)
-        return "eip" + digest.hexdigest()[:8]
-
     def _js_strings(self) -> dict[str, str]:
         strings = {
             "saving": _("Saving your ratings\u2026"),
@@ -332,7 +301,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
                 self.ugettext("Unknown area: {id}").format(id=", ".join(unknown)[:100])
             )
         missing = [
-            domain.title.get(_language())
+            domain.title.get(page_language())
             for domain in framework.domains
             if domain.id not in ratings
         ]
@@ -345,7 +314,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         phase = data["phase"]
         ordered = {domain_id: ratings[domain_id] for domain_id in domains}
         self.ratings = {**(self.ratings or {}), phase: ordered}
-        self.rated_at = {**(self.rated_at or {}), phase: _now()}
+        self.rated_at = {**(self.rated_at or {}), phase: now_iso()}
         publish_event(
             self,
             "rated",
@@ -451,12 +420,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         try:
             framework = self.load()
         except (OLXError, OLXErrors) as error:
-            errors = list(error) if isinstance(error, OLXErrors) else [error]
-            return self.fragment(
-                "unavailable.html",
-                {"display_name": self.display_name, "errors": [str(item) for item in errors]},
-                css=[CSS],
-            )
+            return self.unavailable_fragment(error, staff_only=False)
         s = self._strings()
         context = coverage_context(framework, course_blocks(self), s)
         context.update(
@@ -465,7 +429,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             framework_title=framework.title.get(s.lang),
             framework_version=framework.version,
         )
-        return self.fragment("author.html", context, css=[CSS])
+        return self.learner_fragment("author.html", context)
 
     def generate_report_data(
         self, user_state_iterator: Any, limit_responses: int | None = None
@@ -502,7 +466,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             "framework": {
                 "id": framework.id,
                 "version": framework.version,
-                "title": framework.title.get(_language()),
+                "title": framework.title.get(page_language()),
             },
             "competencies": [item.as_dict() for item in profile.attainments.values()],
             "domains": [summary.as_dict() for summary in profile.summaries],
@@ -516,7 +480,7 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         content = {"display_name": self.display_name}
         try:
             framework = self.load()
-            lang = _language()
+            lang = page_language()
             content.update(
                 title=framework.title.get(lang),
                 areas=", ".join(domain.title.get(lang) for domain in framework.domains),

@@ -79,7 +79,7 @@ def test_studio_view_is_a_labelled_form_with_the_current_values(learner):
     assert page.xpath(".//textarea[@name='content_xml']")[0].text_content() == block.content_xml
     selected = page.xpath(".//select[@name='instrument']/option[@selected]")[0]
     assert selected.get("value") == "rct"
-    assert fragment.js_init_fn == "EIPAppraisalStudio"
+    assert fragment.js_init_fn == "EIPStudio"
 
 
 def test_studio_saves_valid_changes(learner):

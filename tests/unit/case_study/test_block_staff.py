@@ -117,7 +117,7 @@ def test_studio_view_is_a_labelled_form_with_the_current_values(learner):
     assert page.xpath(".//textarea[@name='content_xml']")[0].text_content() == block.content_xml
     assert page.xpath(".//input[@name='start']")[0].get("value") == "intro"
     assert page.xpath(".//select[@name='grading']/option[@selected]")[0].get("value") == "best"
-    assert fragment.js_init_fn == "EIPCaseStudyStudio"
+    assert fragment.js_init_fn == "EIPStudio"
 
 
 def test_studio_saves_valid_changes(learner):

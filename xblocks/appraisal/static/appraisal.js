@@ -5,7 +5,8 @@
 function EIPAppraisalBlock(runtime, element, initArgs) {
   'use strict';
 
-  const root = element && element.jquery ? element[0] : element;
+  const core = window.EIPCore;
+  const root = core.rootOf(element);
   const block = root.querySelector('.eip-appraisal') || root;
   const args = initArgs || {};
   const strings = args.strings || {};
@@ -18,50 +19,10 @@ function EIPAppraisalBlock(runtime, element, initArgs) {
   const form = () => find('form[data-role="form"]');
   let stopped = Boolean(form() && form().dataset.stopped === 'true');
 
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
+  const post = (handler, data, keepalive) => core.post(runtime, root, handler, data, keepalive);
 
-  async function post(handler, data, keepalive) {
-    const response = await fetch(runtime.handlerUrl(root, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      keepalive: Boolean(keepalive),
-      headers: {
-        'Content-Type': 'application/json',
-        'X-CSRFToken': csrfToken(),
-        'X-Requested-With': 'XMLHttpRequest',
-      },
-      body: JSON.stringify(data),
-    });
-    let body = {};
-    try {
-      body = await response.json();
-    } catch (error) {
-      body = {};
-    }
-    if (!response.ok) {
-      const failure = new Error(body.error || '');
-      failure.status = response.status;
-      throw failure;
-    }
-    return body;
-  }
-
-  function announce(text) {
-    const status = find('[data-role="status"]');
-    if (status) {
-      status.textContent = text || '';
-    }
-  }
-
-  function setSaveStatus(text) {
-    const status = find('[data-role="save-status"]');
-    if (status) {
-      status.textContent = text || '';
-    }
-  }
+  const announce = (text) => core.announce(find('[data-role="status"]'), text);
+  const setSaveStatus = (text) => core.announce(find('[data-role="save-status"]'), text);
 
   function entryOf(fieldset) {
     const text = fieldset.querySelector('textarea');
@@ -186,24 +147,13 @@ function EIPAppraisalBlock(runtime, element, initArgs) {
 
   function showProblems(messages) {
     const box = find('[data-role="problems"]');
-    const list = box.querySelector('[data-role="problem-list"]');
-    list.textContent = '';
-    messages.filter(Boolean).forEach((message) => {
-      const item = document.createElement('li');
-      item.textContent = message;
-      list.appendChild(item);
-    });
-    box.hidden = false;
-    box.focus();
+    core.showList(box, box.querySelector('[data-role="problem-list"]'), messages);
   }
 
   function replaceWork(html, focusSelector) {
     const work = find('[data-role="work"]');
     work.innerHTML = html;
-    const target = work.querySelector(focusSelector);
-    if (target) {
-      target.focus();
-    }
+    core.focusOn(work.querySelector(focusSelector));
   }
 
   async function submit() {

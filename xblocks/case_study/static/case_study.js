@@ -5,51 +5,18 @@
 function EIPCaseStudyBlock(runtime, element, initArgs) {
   'use strict';
 
-  const root = element && element.jquery ? element[0] : element;
+  const core = window.EIPCore;
+  const root = core.rootOf(element);
   const block = root.querySelector('.eip-case-study') || root;
   const strings = (initArgs && initArgs.strings) || {};
   let busy = false;
 
   const find = (selector) => block.querySelector(selector);
 
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
+  const post = (handler, data) => core.post(runtime, root, handler, data);
 
-  async function post(handler, data) {
-    const response = await fetch(runtime.handlerUrl(root, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-CSRFToken': csrfToken(),
-        'X-Requested-With': 'XMLHttpRequest',
-      },
-      body: JSON.stringify(data),
-    });
-    let body = {};
-    try {
-      body = await response.json();
-    } catch (error) {
-      body = {};
-    }
-    if (!response.ok) {
-      const failure = new Error(body.error || '');
-      failure.status = response.status;
-      throw failure;
-    }
-    return body;
-  }
-
-  function announce(text) {
-    const status = find('[data-role="status"]');
-    if (status) {
-      // Emptied first, so that the same words twice are still announced.
-      status.textContent = '';
-      window.setTimeout(() => { status.textContent = text || ''; }, 50);
-    }
-  }
+  // Emptied first, so that the same words twice are still announced.
+  const announce = (text) => core.announce(find('[data-role="status"]'), text, true);
 
   function showProblem(form, text, focusTarget) {
     const problem = form && form.querySelector('[data-role="problem"]');
@@ -58,9 +25,7 @@ function EIPCaseStudyBlock(runtime, element, initArgs) {
       problem.hidden = false;
     }
     announce(text || strings.failed);
-    if (focusTarget) {
-      focusTarget.focus();
-    }
+    core.focusOn(focusTarget);
   }
 
   function clearProblem(form) {

@@ -4,45 +4,16 @@
 function EIPCompetencyTracker(runtime, element, initArgs) {
   'use strict';
 
-  const root = element && element.jquery ? element[0] : element;
+  const core = window.EIPCore;
+  const root = core.rootOf(element);
   const block = root.querySelector('.eip-competency') || root;
   const strings = (initArgs && initArgs.strings) || {};
 
   const find = (selector) => block.querySelector(selector);
 
-  function csrfToken() {
-    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
+  const post = (handler, data) => core.post(runtime, root, handler, data);
 
-  async function post(handler, data) {
-    const response = await fetch(runtime.handlerUrl(root, handler), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-CSRFToken': csrfToken(),
-        'X-Requested-With': 'XMLHttpRequest',
-      },
-      body: JSON.stringify(data),
-    });
-    let body = {};
-    try {
-      body = await response.json();
-    } catch (error) {
-      body = {};
-    }
-    if (!response.ok) {
-      throw new Error(body.error || '');
-    }
-    return body;
-  }
-
-  function announce(target, text) {
-    if (target) {
-      target.textContent = text || '';
-    }
-  }
+  const announce = (target, text) => core.announce(target, text);
 
   function replace(role, html) {
     const holder = find(`[data-role="${role}"]`);

@@ -1,0 +1,82 @@
+/* What the blocks' scripts share, as window.EIPCore: posting JSON to a handler, status
+ * announcements, showing a problem and moving focus. Plain ES2017, no framework; it holds
+ * no sentence for people (every word comes from the server). Loaded before each block's
+ * script. */
+window.EIPCore = window.EIPCore || (function () {
+  'use strict';
+
+  /* The block's DOM element, whether the runtime passes it bare or wrapped in jQuery. */
+  function rootOf(element) {
+    return element && element.jquery ? element[0] : element;
+  }
+
+  function csrfToken() {
+    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  /* POST `data` as JSON to the block's `handler`; resolves to the JSON answer or rejects
+   * with an Error whose message is the server's `error` ('' if none) and `.status`. */
+  async function post(runtime, root, handler, data, keepalive) {
+    const response = await fetch(runtime.handlerUrl(root, handler), {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: Boolean(keepalive),
+      headers: {
+        'Content-Type': 'application/json',
+        'X-CSRFToken': csrfToken(),
+        'X-Requested-With': 'XMLHttpRequest',
+      },
+      body: JSON.stringify(data),
+    });
+    let body = {};
+    try {
+      body = await response.json();
+    } catch (error) {
+      body = {};
+    }
+    if (!response.ok) {
+      const failure = new Error((body && body.error) || '');
+      failure.status = response.status;
+      throw failure;
+    }
+    return body;
+  }
+
+  /* Put `text` in a live region. With `again`, the region is emptied first so that the
+   * same words twice are still announced. */
+  function announce(region, text, again) {
+    if (!region) {
+      return;
+    }
+    if (again) {
+      region.textContent = '';
+      window.setTimeout(() => { region.textContent = text || ''; }, 50);
+    } else {
+      region.textContent = text || '';
+    }
+  }
+
+  /* Fill `list` with one item per message, show `box` and move focus to it. */
+  function showList(box, list, messages) {
+    list.textContent = '';
+    messages.filter(Boolean).forEach((message) => {
+      const item = document.createElement('li');
+      item.textContent = message;
+      list.appendChild(item);
+    });
+    box.hidden = false;
+    box.focus();
+  }
+
+  /* Move focus to `target` if there is one; true when it moved. */
+  function focusOn(target) {
+    if (!target) {
+      return false;
+    }
+    target.focus();
+    return true;
+  }
+
+  return { rootOf, csrfToken, post, announce, showList, focusOn };
+}());
