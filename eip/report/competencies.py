@@ -50,8 +50,8 @@ class Coverage:
     ) -> list[list[int]]:
         counts = [[0] * (self.framework.max_level + 1) for _ in range(size)]
         # people with the same evidence share one tuple of levels: count each tuple once
-        for row, times in Counter(levels.get(person, ()) for person in people).items():
-            for index, level in enumerate(row):
+        for row, times in Counter(map(levels.get, people)).items():
+            for index, level in enumerate(row or ()):
                 counts[index][level] += times
         return counts
 
