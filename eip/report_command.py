@@ -122,11 +122,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from eip.report.build import ReportOptions, build_report
-    from eip.report.csv_out import write_csv
-    from eip.report.html_page import write_html
     from eip.report.strings import Strings
     from eip.report.terminal import summary_lines
-    from eip.report.xlsx_out import write_xlsx
+    from eip.report.writing import write_outputs
 
     started = time.monotonic()
     options = ReportOptions(
@@ -148,11 +146,7 @@ def _run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"cannot create {out}: {error.strerror}. Choose --out.") from error
-    written = [
-        write_html(report, out / "index.html", text),
-        write_csv(report, out / "completion.csv", text),
-        write_xlsx(report, out / "report.xlsx", text),
-    ]
+    written = write_outputs(report, out, text)
     report.elapsed = time.monotonic() - started  # reading and writing, for the summary
     print("\n".join(summary_lines(report, written, text)), file=sys.stdout)
     return 0

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from eip.errors import CommandError
+from eip.report.assignments import assign
 from eip.report.competencies import Coverage, FrameworkLoader, coverage, framework_of
 from eip.report.dates import end_of_day_timestamp, utc_date
 from eip.report.grade_report import GradeReports, read_grade_reports
@@ -18,9 +19,9 @@ from eip.report.manifests import CourseVersion, load_manifests
 from eip.report.matching import BlockIndex
 from eip.report.progressbar import ProgressBar
 from eip.report.reading import Reading, read_logs
-from eip.report.requirements import Requirements, load_requirements
+from eip.report.requirements import load_requirements
 from eip.report.roster import Person, Roster, RosterFormat, read_roster
-from eip.report.status import Assignment, Outcome, outcome, version_result
+from eip.report.status import Assignment
 from eip.report.tallies import Tally, tally
 
 
@@ -131,8 +132,8 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
     )
     titles = {slug: versions[-1].title_in(options.lang) for slug, versions in by_slug.items()}
     username_of = {key: name for name, key in usernames.items()}
-    assignments, unrequired = _assignments(
-        people, requirements, by_slug, titles, reading, grades, username_of, options.as_of
+    assignments, unrequired = assign(
+        people, requirements, by_slug, titles, reading.progress, grades, username_of, options.as_of
     )
     report = Report(
         options=options,
@@ -177,67 +178,6 @@ def _usernames(people: list[Person], grades: GradeReports) -> dict[str, str]:
         if username:
             names.setdefault(username, person.key)
     return names
-
-
-def _assignments(
-    people, requirements: Requirements, by_slug, titles, reading, grades, username_of, as_of
-):
-    """One assignment per person and required course. Most people have done nothing in most
-    courses, and then the row depends only on the course and their start date: worked out
-    once for each such pair."""
-    assignments: list[Assignment] = []
-    keys: list[tuple[str, str, str]] = []
-    unrequired: Counter = Counter()
-    progress_of = reading.progress
-    slugs_of: dict[str, tuple[str, ...]] = {}
-    blocks_of = {
-        slug: frozenset(block.usage_id for course in versions for block in course.blocks)
-        for slug, versions in by_slug.items()
-    }
-    untouched = {
-        slug: [version_result(course, {}) for course in versions]
-        for slug, versions in by_slug.items()
-    }
-    idle: dict[tuple[str, date | None], Outcome] = {}
-    title_keys = {slug: title.casefold() for slug, title in titles.items()}
-    team_keys: dict[str, str] = {}
-    for person in people:
-        slugs = slugs_of.get(person.role)
-        if slugs is None:
-            slugs = slugs_of[person.role] = requirements.courses_for(person.role)
-        if not slugs:
-            unrequired[person.role or "(no role)"] += 1
-            continue
-        progress = progress_of.get(person.key, {})
-        username = username_of.get(person.key, person.key)
-        team_key = team_keys.get(person.team)
-        if team_key is None:
-            team_key = team_keys[person.team] = person.team.casefold()
-        name_key = person.name.casefold()
-        for slug in slugs:
-            rule = requirements.courses[slug]
-            versions = by_slug[slug]
-            grade_of = (
-                [grades.grade(username, c.course_id) for c in versions] if grades.grades else []
-            )
-            if blocks_of[slug].isdisjoint(progress) and not any(
-                g is not None and g > 0 for g in grade_of
-            ):
-                fields = idle.get((slug, person.start))
-                if fields is None:
-                    fields = idle[(slug, person.start)] = outcome(
-                        person.start, rule, untouched[slug], as_of
-                    )
-            else:
-                results = [
-                    version_result(course, progress, grade_of[n] if grade_of else None)
-                    for n, course in enumerate(versions)
-                ]
-                fields = outcome(person.start, rule, results, as_of)
-            assignments.append(Assignment(person, slug, titles[slug], *fields))
-            keys.append((team_key, name_key, title_keys[slug]))
-    order = sorted(range(len(assignments)), key=keys.__getitem__)
-    return [assignments[n] for n in order], unrequired
 
 
 def _managers(people: list[Person]) -> dict[str, str]:

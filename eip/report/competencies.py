@@ -7,7 +7,7 @@ tracker block uses, fed with one piece of evidence per completed block: its comp
 Across a workforce many people hold the same evidence: the same kinds of block, tags and
 scores. `attain`'s rules read only those three things of each piece (block type, tags,
 score: see `Requirement.admits`), so its answer is kept per such set and reused. If a rule
-ever reads more of a piece (its date, say), add that to `_signature`, which must describe
+ever reads more of a piece (its date, say), add that to `_Signatures`, which must describe
 exactly the pieces `_evidence` makes.
 """
 
@@ -23,6 +23,7 @@ from eip.report.progress import BlockProgress
 from xblocks.competency.model.attainment import attain
 from xblocks.competency.model.evidence import Evidence
 from xblocks.competency.model.framework import Framework
+from xblocks.competency.model.framework_types import SCORE_TOLERANCE
 from xblocks.competency.model.summary import domain_summary
 from xblocks.core.competencies import CompetencyTag
 
@@ -78,40 +79,60 @@ def coverage(
     result = Coverage(framework)
     levels, highest = result.levels, result.domain_highest
     known: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-    tag_keys: dict[tuple, tuple] = {}
+    signature = _Signatures(framework, blocks)
     for person in people:
         states = progress.get(person)
-        signature = _signature(states, blocks, tag_keys) if states else ()
-        answer = known.get(signature)
+        key = signature(states) if states else ()
+        answer = known.get(key)
         if answer is None:
             pieces = [
                 piece
                 for usage_id, state in (states or {}).items()
                 if (piece := _evidence(blocks[usage_id], state, versions)) is not None
             ]
-            answer = known[signature] = _levels(framework, pieces)
+            answer = known[key] = _levels(framework, pieces)
         levels[person], highest[person] = answer
     return result
 
 
-def _signature(
-    states: Mapping[str, BlockProgress], blocks: Mapping[str, Block], tag_keys: dict
-) -> tuple:
-    """What attain's rules read of the evidence `_evidence` would make of `states` (one piece
-    per block, so no usage ids): block type, tags with levels, score, sorted."""
-    found = []
-    for usage_id, state in states.items():
-        if state.completed_at is None:
-            continue
-        block = blocks[usage_id]
-        tags = block.competencies or state.competencies
-        if not tags:
-            continue
-        key = tag_keys.get(tags)
-        if key is None:
-            key = tag_keys[tags] = tuple((tag_id, level or 0) for tag_id, level in tags)
-        found.append((block.type, key, state.grade if state.grade is not None else 0.0))
-    return tuple(sorted(found))
+class _Signatures:
+    """What attain's rules read of the evidence `_evidence` would make of a person's block
+    progress (one piece per block, so no usage ids): each piece's block type, its tags with
+    their levels, and its score, sorted. A score is read only by `Requirement.admits`, as
+    `score >= min_score - SCORE_TOLERANCE`, so scores that pass the same of the framework's
+    `min_score`s give the same levels: the signature holds how many they pass."""
+
+    def __init__(self, framework: Framework, blocks: Mapping[str, Block]) -> None:
+        self.blocks = blocks
+        self.thresholds = sorted(
+            {
+                requirement.min_score - SCORE_TOLERANCE
+                for competency in framework.competencies
+                for rule in competency.rules
+                for requirement in rule.requirements
+            }
+        )
+        self.tags: dict[tuple, tuple] = {}
+        self.scores: dict[float, int] = {}
+
+    def __call__(self, states: Mapping[str, BlockProgress]) -> tuple:
+        found = []
+        for usage_id, state in states.items():
+            if state.completed_at is None:
+                continue
+            block = self.blocks[usage_id]
+            tags = block.competencies or state.competencies
+            if not tags:
+                continue
+            key = self.tags.get(tags)
+            if key is None:
+                key = self.tags[tags] = tuple((tag_id, level or 0) for tag_id, level in tags)
+            score = state.grade if state.grade is not None else 0.0
+            passed = self.scores.get(score)
+            if passed is None:
+                passed = self.scores[score] = sum(score >= t for t in self.thresholds)
+            found.append((block.type, key, passed))
+        return tuple(sorted(found))
 
 
 def _levels(

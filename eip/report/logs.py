@@ -11,6 +11,7 @@ from typing import BinaryIO
 from eip.errors import CommandError
 
 GZIP_MAGIC = b"\x1f\x8b"
+BUFFER_SIZE = 1 << 20
 
 
 class LogError(CommandError):
@@ -38,13 +39,14 @@ class LogFile:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self._raw = self.path.open("rb")
+            # a large buffer: the default 8 KB holds a handful of lines, a read call each
+            self._raw = self.path.open("rb", buffering=BUFFER_SIZE)
         except OSError as error:
             raise LogError(f"cannot read {self.path}: {error.strerror}.") from error
         self.size = self.path.stat().st_size
         self.compressed = self._raw.peek(2)[:2] == GZIP_MAGIC
         self.lines: BinaryIO = (
-            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=1 << 20)
+            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=BUFFER_SIZE)
             if self.compressed
             else self._raw
         )

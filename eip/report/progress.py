@@ -44,7 +44,8 @@ class BlockProgress:
         "completion",
         "first_seen",
         "grade",
-        "grade_firsts",
+        "grade_others",
+        "grade_since",
         "grade_time",
         "last_seen",
         "seen",
@@ -57,8 +58,10 @@ class BlockProgress:
         self.completed_at: float | None = None
         self.grade: float | None = None  # the latest grade, as a share of the block's weight
         self.grade_time = _NEVER
-        # grade, when the learner first had it, grade, when..., for each grade they have had
-        self.grade_firsts: tuple[float, ...] = ()
+        self.grade_since: float | None = None  # when the learner first had that grade
+        # each other grade they have had, and when they first had it: grade, when, grade, ...
+        # (usually none, so no tuple is kept for the one grade most learners have)
+        self.grade_others: tuple[float, ...] = ()
         self.attempts = 0
         self.competencies: tuple = ()
         self.competencies_time = _NEVER
@@ -85,16 +88,29 @@ class BlockProgress:
             self.completed_at = when
 
     def graded(self, when: float, share: float) -> None:
-        if when > self.grade_time or (when == self.grade_time and share > (self.grade or 0.0)):
-            self.grade_time = when
-            self.grade = share
-        firsts = self.grade_firsts
-        for index in range(0, len(firsts), 2):
-            if firsts[index] == share:
-                if when < firsts[index + 1]:
-                    self.grade_firsts = (*firsts[: index + 1], when, *firsts[index + 2 :])
-                return
-        self.grade_firsts = (*firsts, share, when)
+        current = self.grade
+        if current is None:
+            self.grade, self.grade_time, self.grade_since = share, when, when
+            return
+        latest = when > self.grade_time or (when == self.grade_time and share > current)
+        if share == current:
+            if latest:
+                self.grade_time = when
+            if when < self.grade_since:  # type: ignore[operator]
+                self.grade_since = when
+            return
+        others = self.grade_others
+        first = when
+        for index in range(0, len(others), 2):
+            if others[index] == share:
+                first = min(others[index + 1], when)
+                others = others[:index] + others[index + 2 :]
+                break
+        if latest:  # the grade they have now changes: the one they had becomes another
+            self.grade_others = (*others, current, self.grade_since)  # type: ignore[arg-type]
+            self.grade, self.grade_time, self.grade_since = share, when, first
+        else:
+            self.grade_others = (*others, share, first)
 
     def attempted(self, attempt: int) -> None:
         if attempt > self.attempts:
@@ -109,14 +125,6 @@ class BlockProgress:
     def is_complete(self) -> bool:
         return self.completed_at is not None
 
-    @property
-    def grade_since(self) -> float | None:
-        """When the learner first had the grade they have now."""
-        if self.grade is None:
-            return None
-        firsts = self.grade_firsts
-        return next(firsts[i + 1] for i in range(0, len(firsts), 2) if firsts[i] == self.grade)
-
     def merge(self, other: BlockProgress) -> None:
         """Fold in what another id of the same block recorded (the same operations again)."""
         self.touch(other.first_seen)
@@ -125,10 +133,11 @@ class BlockProgress:
             self.complete(other.completed_at, other.completion)
         elif other.completion > self.completion:
             self.completion = other.completion
-        firsts = other.grade_firsts
-        for index in range(0, len(firsts), 2):
-            self.graded(firsts[index + 1], firsts[index])
+        others = other.grade_others
+        for index in range(0, len(others), 2):
+            self.graded(others[index + 1], others[index])
         if other.grade is not None:
+            self.graded(other.grade_since, other.grade)  # type: ignore[arg-type]
             self.graded(other.grade_time, other.grade)
         self.attempted(other.attempts)
         if other.competencies:

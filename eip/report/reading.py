@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eip.report import events as ev
 from eip.report.dates import event_timestamp
@@ -21,6 +22,7 @@ from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember
 from eip.report.progressbar import ProgressBar
 
 MALFORMED_EXAMPLES = 20
+KEPT_VALUES = 10_000
 PROGRESS_EVERY = 1 << 16
 
 
@@ -97,7 +99,8 @@ class _Reader:
         self.infos: dict[str, UsageInfo] = {}
         self.counts: Counter = Counter()  # usage key -> events folded
         self.runs: dict[str, str] = {}  # course id -> its run
-        self.tags: dict[tuple, tuple] = {}  # competency tags, each kept once
+        # values many learners share, each kept once: competency tags, grades, completions
+        self.kept: dict[object, object] = {}
 
     def read(self, log: LogFile, bar: ProgressBar) -> None:
         parse = parse_line
@@ -205,7 +208,7 @@ class _Reader:
             return
         reading.used += 1
         self.counts[usage_key] += 1
-        _apply(state, event_type, data, when, self.tags)
+        _apply(state, event_type, data, when, self.kept)
 
     def resolve(self) -> None:
         """Turn the logs' block ids into manifest blocks, merging ids of the same block."""
@@ -239,7 +242,10 @@ class _Reader:
             user.usage_keys = {resolved[k] for k in user.usage_keys if resolved.get(k)}
 
 
-def _apply(state: BlockProgress, event_type: str, data: dict, when: float, known: dict) -> None:
+def _apply(state: BlockProgress, event_type: str, data: dict, when: float, kept: dict) -> None:
+    """Fold one event into its learner's block progress. `kept` holds one copy of each grade,
+    completion and list of tags, shared by everyone who has it (floats, tuples: a float and
+    a tuple are never equal keys)."""
     state.touch(when)
     if event_type == "grade":
         share = ev.grade_share(data)
@@ -247,17 +253,25 @@ def _apply(state: BlockProgress, event_type: str, data: dict, when: float, known
         grade = data.get("grade")
         share = ev.grade_share(grade) if isinstance(grade, dict) else None
     if share is not None:
-        state.graded(when, share)
+        state.graded(when, _one_copy(kept, share))
     completion = ev.completion_value(event_type, data)
     if completion is not None:
-        state.complete(when, completion)
+        state.complete(when, _one_copy(kept, completion))
     if event_type.startswith(ev.OUR_PREFIX):
         attempt = data.get("attempt")
         if isinstance(attempt, int) and not isinstance(attempt, bool):
             state.attempted(attempt)
         tags = ev.competency_tags(data)
         if tags:
-            state.tagged(when, known.setdefault(tags, tags))  # one copy of each tag list
+            state.tagged(when, _one_copy(kept, tags))
+
+
+def _one_copy(kept: dict, value: Any) -> Any:
+    """The copy of `value` kept already, if any (not for 0, which may be -0.0, nor NaN, which
+    equals nothing, and only up to KEPT_VALUES of them)."""
+    if not value or value != value or len(kept) >= KEPT_VALUES:
+        return value
+    return kept.setdefault(value, value)
 
 
 def _malformed(reading: Reading, path: Path, number: int) -> None:

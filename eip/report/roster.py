@@ -103,25 +103,25 @@ def _read_rows(roster: Roster, handle: TextIO, form: RosterFormat) -> None:
     read_person = _PersonReader(positions, len(header), form.date_formats)
     seen: dict[str, int] = {}
     people = roster.people
+    problems = roster.problems
     while True:
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            roster.problems.append(RosterProblem(reader.line_num, f"unreadable row ({error})"))
+            for row in reader:
+                if not "".join(row).strip():
+                    continue
+                person, problem = read_person(row, reader.line_num)
+                if person and person.key in seen:
+                    problem = f"{person.id!r} is already on line {seen[person.key]}"
+                if problem:
+                    problems.append(RosterProblem(reader.line_num, problem))
+                    continue
+                assert person is not None
+                seen[person.key] = person.line
+                people.append(person)
+        except csv.Error as error:  # an unreadable row: say so, and read on after it
+            problems.append(RosterProblem(reader.line_num, f"unreadable row ({error})"))
             continue
-        if not "".join(row).strip():
-            continue
-        person, problem = read_person(row, reader.line_num)
-        if person and person.key in seen:
-            problem = f"{person.id!r} is already on line {seen[person.key]}"
-        if problem:
-            roster.problems.append(RosterProblem(reader.line_num, problem))
-            continue
-        assert person is not None
-        seen[person.key] = person.line
-        people.append(person)
+        break
 
 
 def _column_positions(path: Path, header: list[str], columns: Mapping[str, str]) -> dict:
@@ -190,15 +190,6 @@ class _PersonReader:
         if not team:
             return None, "no team"
         names = self.names
-        return (
-            Person(
-                id=person_id,
-                name=name or person_id,
-                team=names.setdefault(team, team),
-                manager=names.setdefault(manager, manager),
-                role=names.setdefault(role, role),
-                start=start,
-                line=line,
-            ),
-            None,
-        )
+        team, manager = names.setdefault(team, team), names.setdefault(manager, manager)
+        role = names.setdefault(role, role)
+        return Person(person_id, name or person_id, team, manager, role, start, line), None

@@ -25,6 +25,7 @@ from eip.report.requirements import CourseRule
 from eip.report.roster import Person
 
 SCORE_TOLERANCE = 1e-9
+_NEVER = float("-inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,9 @@ def version_result(
         report_grade = None
     get = progress.get
     touched = [state for block in course.blocks if (state := get(block.usage_id)) is not None]
+    if not touched:  # the usual case for a version: nothing done in it
+        score = report_grade if course.graded_blocks else None
+        return VersionResult(course, report_grade is not None, False, score, None, _NEVER)
     completable = course.completable_blocks
     finished = bool(completable) and all(
         (state := get(block.usage_id)) is not None and state.is_complete for block in completable

@@ -38,7 +38,7 @@ _EPOCH = date(1899, 12, 30).toordinal()
 # Text that XlsxWriter writes escaped: control characters as _xHHHH_ (and a literal _xHHHH_
 # with its underscore escaped), and the two non-characters.
 _CONTROL = re.compile("_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-_SPECIAL = re.compile("[&<>]|_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]|^\\s|\\s$")
+_MARKUP = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _SPACE_AT_ENDS = re.compile("^\\s|\\s$")
 _CACHE_SIZE = 2048  # cells kept per column
 _ROW = "\x00"  # stands for the row number in a cell's XML: never in the text (escaped)
@@ -66,11 +66,21 @@ def _control(match: re.Match) -> str:
     return f"_x005F{text}" if len(text) > 1 else f"_x{ord(text):04X}_"
 
 
+def _is_plain(text: str) -> bool:
+    """Nothing to escape, no _xHHHH_ to protect, no space at either end (most text)."""
+    return (
+        _MARKUP.search(text) is None
+        and "_x" not in text
+        and not text[:1].isspace()
+        and not text[-1:].isspace()
+    )
+
+
 def _string_xml(text: str) -> str:
     """The inline-string cell for `text`, after its reference: ' t="inlineStr">...</c>'."""
     if len(text) > MAX_STRING // 2 and len(text.encode("utf-16-le")) > MAX_STRING * 2:
         text = text.encode("utf-16-le")[: MAX_STRING * 2].decode("utf-16-le", "ignore")
-    if _SPECIAL.search(text) is None:
+    if _is_plain(text):
         return f' t="inlineStr"><is><t>{text}</t></is></c>'
     text = _CONTROL.sub(_control, text)
     space = ' xml:space="preserve"' if _SPACE_AT_ENDS.search(text) else ""
@@ -114,6 +124,7 @@ class Sheet:
         self.row = 0
         self.letters = [column_letters(n) for n in range(columns)]
         self.caches: list[dict[object, str]] = [{} for _ in range(columns)]
+        self.counts: list[dict[int, str]] = [{} for _ in range(columns)]
         self.last = f"{self.letters[columns - 1]}{rows}" if rows and columns else "A1"
         view = ' tabSelected="1"' if selected else ""
         pane = (
@@ -153,17 +164,37 @@ class Sheet:
         column = -1
         for value in cells:
             column += 1
-            cache = caches[column]
-            piece = cache.get(value)
+            piece = caches[column].get(value)
             if piece is None:
-                piece = self._cell(column, value, column in percent, 0)
-                if (value is None or type(value) is str or type(value) is date) and len(
-                    cache
-                ) < _CACHE_SIZE:
-                    cache[value] = piece
+                piece = self._cached(column, value, percent)
             append(piece)
         append("</row>")
         self._write("".join(parts).replace(_ROW, str(self.row)))
+
+    def _cached(self, column: int, value: object, percent: Sequence[int]) -> str:
+        """A cell's XML, kept for the next time when it is a string, a date or empty (whose
+        keys cannot be equal to another kind's, as an int's and a float's or True's can), or
+        a count, kept apart."""
+        kind = type(value)
+        if kind is str and 0 < len(value) < MAX_STRING // 2 and _is_plain(value):  # type: ignore[arg-type]
+            cache = self.caches[column]
+            piece = f'<c r="{self.letters[column]}{_ROW}" t="inlineStr"><is><t>{value}</t></is></c>'
+            if len(cache) < _CACHE_SIZE:
+                cache[value] = piece
+            return piece
+        if kind is str or kind is date or value is None:
+            cache = self.caches[column]
+        elif kind is int and column not in percent:
+            cache = self.counts[column]
+            piece = cache.get(value)
+            if piece is not None:
+                return piece
+        else:
+            return self._cell(column, value, column in percent, 0)
+        piece = self._cell(column, value, False, 0)
+        if len(cache) < _CACHE_SIZE:
+            cache[value] = piece
+        return piece
 
     def _row(self, cells: Sequence[object], percent: Sequence[int], style: int) -> str:
         pieces = [self._cell(n, value, n in percent, style) for n, value in enumerate(cells)]

@@ -57,7 +57,10 @@ def workbench_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Two cores shared with the server: give assertions room before calling a page wrong.
+    expect.set_options(timeout=15_000)
 
     executable = chromium_path()
     with sync_playwright() as playwright:

@@ -81,3 +81,29 @@ def test_which_of_our_events_complete_a_block() -> None:
     assert completion_value("edx.eip.competency.rated", {"phase": "before"}) is None
     assert completion_value("edx.eip.anything.done", {"completion": 0.5}) == 0.5
     assert completion_value("completion", {"completion": 1}) == 1.0
+
+
+def test_the_grade_and_since_when_match_their_definition_in_any_order() -> None:
+    """The latest grade (by time, then the higher on a tie) and the first time the learner
+    had it, for random grade events folded in any order, repeated, and merged in parts."""
+    rng = random.Random(11)
+    for _ in range(300):
+        events = [
+            (float(rng.randrange(10)), rng.choice([0.0, 0.25, 0.5, 1.0]))
+            for _ in range(rng.randrange(1, 8))
+        ]
+        latest_time, latest = max(events)
+        since = min(when for when, share in events if share == latest)
+        for order in (events, list(reversed(events)), rng.sample(events * 2, len(events) * 2)):
+            state = BlockProgress()
+            for when, share in order:
+                state.graded(when, share)
+            assert (state.grade, state.grade_time, state.grade_since) == (latest, latest_time, since)
+        cut = rng.randrange(len(events) + 1)
+        left, right = BlockProgress(), BlockProgress()
+        for when, share in events[:cut]:
+            left.graded(when, share)
+        for when, share in events[cut:]:
+            right.graded(when, share)
+        left.merge(right)
+        assert (left.grade, left.grade_time, left.grade_since) == (latest, latest_time, since)
