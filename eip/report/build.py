@@ -66,6 +66,7 @@ class Report:
     # worked out once, on first use: each output asks for them
     _teams: dict[str, list[Assignment]] | None = field(default=None, init=False, repr=False)
     _tallies: dict[str | None, Tally] = field(default_factory=dict, init=False, repr=False)
+    _levels: dict[str, list[list[int]]] | None = field(default=None, init=False, repr=False)
 
     @property
     def as_of(self) -> date:
@@ -90,6 +91,27 @@ class Report:
             group = self.assignments if team is None else self.by_team()[team]
             counts = self._tallies[team] = tally(group)
         return counts
+
+    def team_levels(self) -> dict[str, list[list[int]]]:
+        """Each team's people at each level of each competency (empty without a framework)."""
+        if self._levels is None:
+            people: dict[str, list[str]] = {team: [] for team in self.teams}
+            for person in self.people:
+                people[person.team].append(person.key)
+            coverage = self.coverage
+            self._levels = (
+                {team: coverage.level_counts(keys) for team, keys in people.items()}
+                if coverage
+                else {}
+            )
+        return self._levels
+
+    def warm(self) -> None:
+        """Work out now what every output asks for (before they are written in parallel)."""
+        for team in self.by_team():
+            self.tally(team)
+        self.tally()
+        self.team_levels()
 
     def completions_by_month(self, months: int = 12) -> list[tuple[date, int]]:
         """Completions (still counted, expired or not) in each of the last `months` months."""

@@ -13,7 +13,7 @@ from eip.report.status import Assignment
 from eip.report.strings import STATUSES, Strings
 
 STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
-KEPT_ROWS = 20_000  # row endings kept for reuse, at most
+KEPT_ROWS = 4096  # row endings kept for reuse, at most
 
 
 def iso_date(day: date | None) -> str:
@@ -166,14 +166,10 @@ def competencies_section(report: Report, text: Strings) -> str:
     head = f'<th scope="col">{escape(text("col.competency"))}</th>' + "".join(
         f'<th scope="col" class="number">{escape(name)}</th>' for name in levels
     )
-    team_people: dict[str, list[str]] = {team: [] for team in report.teams}
-    for person in report.people:
-        team_people[person.team].append(person.key)
     position = {competency.id: n for n, competency in enumerate(framework.competencies)}
     tables = []
-    for index, (team, keys) in enumerate(team_people.items()):
+    for index, (team, counts) in enumerate(report.team_levels().items()):
         groups = []
-        counts = coverage.level_counts(keys)
         for domain in framework.domains:
             rows = [
                 f'<tr><th scope="rowgroup" colspan="{len(levels) + 1}">'

@@ -67,6 +67,13 @@ class BlockProgress:
         self.competencies_time = _NEVER
         self.seen = b""  # event keys, KEY_SIZE bytes each
 
+    def values(self) -> tuple:
+        """Everything it holds, in the order of its slots: a tuple `restored` makes it from."""
+        return tuple(getattr(self, name) for name in BlockProgress.__slots__)
+
+    def __reduce__(self) -> tuple:
+        return (restored, self.values())
+
     def is_repeat(self, key: bytes) -> bool:
         """True when this event was folded in already; remembers it otherwise."""
         seen = remember(self.seen, key, SEEN_CAP)
@@ -145,3 +152,11 @@ class BlockProgress:
         seen = other.seen
         for at in range(0, len(seen), KEY_SIZE):
             self.is_repeat(seen[at : at + KEY_SIZE])
+
+
+def restored(*values: object) -> BlockProgress:
+    """The progress whose `values()` these are."""
+    state = BlockProgress.__new__(BlockProgress)
+    for name, value in zip(BlockProgress.__slots__, values, strict=True):
+        setattr(state, name, value)
+    return state

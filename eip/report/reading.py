@@ -3,11 +3,21 @@
 Memory grows with learners x blocks (and distinct block ids), never with the number of
 lines: a line is read, folded into its learner's block progress, and dropped. Lines
 without any of the markers in `events.MARKERS` are not parsed at all.
+
+Parsing the lines that matter is most of the time, so for large logs a forked child
+(`forked`) reads the same files and parses about half of them, chosen by each line's key (a
+line and its repeats go to the same process, so each process counts their repeats), and this
+process merges what it hands back. The merge reproduces a single pass: block progress folds
+in any order, counts add up, and what is listed in the order first seen (unknown courses and
+users, the first damaged lines) is put back in that order. Should the two halves have
+matched a block id differently (a workbench id is matched by the name its first event
+gives), the logs are read again in one pass.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,14 +26,21 @@ from typing import Any
 
 from eip.report import events as ev
 from eip.report.dates import event_timestamp
+from eip.report.forked import Forked
 from eip.report.logs import LogFile
 from eip.report.matching import BlockIndex, UsageInfo, course_run
-from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember
+from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember, restored
 from eip.report.progressbar import ProgressBar
 
 MALFORMED_EXAMPLES = 20
 KEPT_VALUES = 10_000
 PROGRESS_EVERY = 1 << 16
+PARALLEL_BYTES = 32 << 20  # smaller logs are read in one process: forking is not worth it
+# The child's share of the lines to parse, by their key's first byte: a little under half,
+# as it also has to hand its findings over.
+CHILD_SHARE = range(0, 104)
+OWN_SHARE = range(104, 256)
+PART_ROWS = 4096  # learner-block pairs in each part of what the child hands over
 
 
 @dataclass
@@ -71,36 +88,72 @@ def read_logs(
     elsewhere: frozenset[str] = frozenset(),
     until: float = float("inf"),
     bar: ProgressBar | None = None,
+    parallel: bool = True,
 ) -> Reading:
     """Fold every relevant event into progress.
 
     `people` maps a lower-cased username to the roster key of its person; `elsewhere` holds
     roster usernames left out by a team filter; `until` is the last moment that counts.
     """
-    reader = _Reader(index, people, elsewhere, until)
-    reading = reader.reading = Reading(files=list(paths))
+    files = list(paths)
     bar = bar or ProgressBar(enabled=False)
-    for path in reading.files:
-        with LogFile(path) as log:
-            reader.read(log, bar)
+    reader = _Reader(index, people, elsewhere, until, files)
+    child = None
+    if parallel and sum(_size(path) for path in files) >= PARALLEL_BYTES:
+        other = _Reader(index, people, elsewhere, until, files, share=CHILD_SHARE)
+        child = Forked.start(lambda: other.read_all(ProgressBar(enabled=False)).partial())
+        if child is not None:
+            reader.share = OWN_SHARE
+    try:
+        reader.read_all(bar)
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
     bar.finish()
+    if child is not None and not reader.absorb(child.result()):
+        reader = _Reader(index, people, elsewhere, until, files)
+        reader.read_all(ProgressBar(enabled=False))
     reader.resolve()
-    return reading
+    return reader.reading
+
+
+def _size(path: Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # reported when the file is opened
 
 
 class _Reader:
-    def __init__(self, index, people, elsewhere, until) -> None:
+    """One pass over the logs; with a `share`, only the lines whose key's first byte is in it
+    are parsed."""
+
+    def __init__(self, index, people, elsewhere, until, files, share: range | None = None):
         self.index = index
         self.people = people
         self.elsewhere = elsewhere
         self.until = until
-        self.reading = Reading(files=[])
+        self.share = share
+        self.reading = Reading(files=list(files))
         self.raw: dict[str, dict[str, BlockProgress]] = {}
         self.infos: dict[str, UsageInfo] = {}
         self.counts: Counter = Counter()  # usage key -> events folded
         self.runs: dict[str, str] = {}  # course id -> its run
         # values many learners share, each kept once: competency tags, grades, completions
         self.kept: dict[object, object] = {}
+        # where each block id, unknown course and unknown user was first seen, and from what
+        self.file_index = 0
+        self.first_info: dict[str, tuple[int, int, str, str]] = {}  # file, line, course, name
+        self.first_course: dict[str, tuple[int, int]] = {}
+        self.first_user: dict[str, tuple[int, int]] = {}
+
+    def read_all(self, bar: ProgressBar) -> _Reader:
+        for index, path in enumerate(self.reading.files):
+            self.file_index = index
+            with LogFile(path) as log:
+                self.read(log, bar)
+        return self
 
     def read(self, log: LogFile, bar: ProgressBar) -> None:
         parse = parse_line
@@ -111,6 +164,7 @@ class _Reader:
         relevant = ev.is_relevant
         fold = self.fold
         reading = self.reading
+        share = self.share
         label = log.path.name
         number = 0
         for number, line in enumerate(log.lines, 1):
@@ -122,6 +176,9 @@ class _Reader:
                     continue
             elif first not in line and second not in line and third not in line:
                 continue
+            line_key = event_key(line.rstrip())
+            if share is not None and line_key[0] not in share:
+                continue  # the other process's line
             try:
                 record = parse(line)
             except ValueError:
@@ -138,10 +195,12 @@ class _Reader:
             if not isinstance(data, dict) or not isinstance(context, dict):
                 _malformed(reading, log.path, number)
                 continue
-            fold(record, event_type, data, context, line)
+            fold(record, event_type, data, context, line_key, number)
         reading.lines += number
 
-    def fold(self, record: dict, event_type: str, data: dict, context: dict, line: bytes) -> None:
+    def fold(
+        self, record: dict, event_type: str, data: dict, context: dict, key: bytes, number: int
+    ) -> None:
         reading = self.reading
         skipped = reading.skipped
         username = record.get("username")
@@ -168,16 +227,14 @@ class _Reader:
         info = self.infos.get(usage_key)
         if info is None:
             display = str(module.get("display_name") or "")
-            candidates = self.index.candidates(usage_key, course_id, display)
-            info = (
-                UsageInfo(usage_key, candidates, self.index.version_hints(usage_key))
-                if candidates
-                else _NO_MATCH
-            )
-            self.infos[usage_key] = info
+            info = self.infos[usage_key] = self._info(usage_key, course_id, display)
+            self.first_info[usage_key] = (self.file_index, number, course_id, display)
         if info is _NO_MATCH:
             skipped["unknown_course"] += 1
-            reading.unknown_courses[course_id or usage_key] += 1
+            unknown = course_id or usage_key
+            if unknown not in reading.unknown_courses:
+                self.first_course[unknown] = (self.file_index, number)
+            reading.unknown_courses[unknown] += 1
             return
         version = data.get("course_version")
         if isinstance(version, str) and version:
@@ -189,11 +246,12 @@ class _Reader:
             info.versions_seen.add(run)
         user_key = username.lower()
         person = self.people.get(user_key)
-        key = event_key(line.rstrip())
         if person is None:
             if user_key in self.elsewhere:
                 skipped["other_team"] += 1
             else:
+                if username not in reading.unknown_users:
+                    self.first_user[username] = (self.file_index, number)
                 _unknown_user(reading, username, info.usage_key, when, key)
             return
         blocks = self.raw.get(person)
@@ -209,6 +267,112 @@ class _Reader:
         reading.used += 1
         self.counts[usage_key] += 1
         _apply(state, event_type, data, when, self.kept)
+
+    def _info(self, usage_key: str, course_id: str, display: str) -> UsageInfo:
+        candidates = self.index.candidates(usage_key, course_id, display)
+        if not candidates:
+            return _NO_MATCH
+        return UsageInfo(usage_key, candidates, self.index.version_hints(usage_key))
+
+    def partial(self) -> list[bytes]:
+        """What this pass found, for `absorb` in the other process: plain values, marshalled
+        (much quicker and smaller than pickled objects); the block progress in parts, so
+        that only a part at a time is unpacked there."""
+        reading = self.reading
+        found = {
+            "used": reading.used,
+            "duplicates": reading.duplicates,
+            "skipped": dict(reading.skipped),
+            "malformed": reading.malformed,
+            "unknown_courses": dict(reading.unknown_courses),
+            "unknown_users": [
+                (user.username, user.events, user.last_seen, user.usage_keys, user.seen)
+                for user in reading.unknown_users.values()
+            ],
+            "infos": {
+                key: (None if info is _NO_MATCH else info.versions_seen, self.first_info[key])
+                for key, info in self.infos.items()
+            },
+            "counts": dict(self.counts),
+            "first_course": self.first_course,
+            "first_user": self.first_user,
+        }
+        parts = [marshal.dumps(found)]
+        rows = []
+        for person, blocks in self.raw.items():
+            for key, state in blocks.items():
+                rows.append((person, key, *state.values()))
+                if len(rows) == PART_ROWS:
+                    parts.append(marshal.dumps(rows))
+                    rows = []
+        parts.append(marshal.dumps(rows))
+        return parts
+
+    def absorb(self, parts: list[bytes]) -> bool:
+        """Merge the other half's `partial`; False when the two matched a block id
+        differently, and then this reading must be done again in one pass."""
+        part = marshal.loads(parts[0])
+        for key, (versions, first) in part["infos"].items():
+            info = self.infos.get(key)
+            if info is None:
+                info = self.infos[key] = self._info(key, first[2], first[3])
+                self.first_info[key] = first
+            elif self._info(key, first[2], first[3]).candidates != info.candidates:
+                return False
+            if versions is not None:
+                if info is _NO_MATCH:
+                    return False
+                info.versions_seen |= versions
+            elif info is not _NO_MATCH:
+                return False
+        reading = self.reading
+        reading.used += part["used"]
+        reading.duplicates += part["duplicates"]
+        reading.skipped.update(part["skipped"])
+        place = {str(path): n for n, path in enumerate(reading.files)}
+        reading.malformed = sorted(
+            reading.malformed + part["malformed"], key=lambda where: (place[where[0]], where[1])
+        )[:MALFORMED_EXAMPLES]
+        self.counts.update(part["counts"])
+        courses = reading.unknown_courses
+        courses.update(part["unknown_courses"])
+        firsts = {**part["first_course"], **self.first_course}
+        for course, first in part["first_course"].items():
+            firsts[course] = min(first, firsts[course])
+        reading.unknown_courses = Counter({c: courses[c] for c in sorted(courses, key=firsts.get)})
+        users = reading.unknown_users
+        for name, events, last_seen, usage_keys, seen in part["unknown_users"]:
+            first = part["first_user"][name]
+            mine = users.get(name)
+            if mine is None:
+                users[name] = UnknownUser(name, events, last_seen, usage_keys, seen)
+                self.first_user[name] = first
+                continue
+            mine.events += events
+            mine.last_seen = max(mine.last_seen, last_seen)
+            mine.usage_keys |= usage_keys
+            self.first_user[name] = min(self.first_user[name], first)
+        reading.unknown_users = {
+            name: users[name] for name in sorted(users, key=self.first_user.get)
+        }
+        # the same strings as this process's: one copy of each person and block id
+        persons = {person: person for person in self.people.values()}
+        kept = self.kept
+        for index in range(1, len(parts)):
+            rows, parts[index] = marshal.loads(parts[index]), b""
+            for person, key, *values in rows:
+                state = restored(*values)
+                state.grade = _one_copy(kept, state.grade)
+                state.completion = _one_copy(kept, state.completion)
+                blocks = self.raw.get(person)
+                if blocks is None:
+                    blocks = self.raw[persons.get(person, person)] = {}
+                known = blocks.get(key)
+                if known is None:
+                    blocks[self.infos[key].usage_key] = state
+                else:
+                    known.merge(state)
+        return True
 
     def resolve(self) -> None:
         """Turn the logs' block ids into manifest blocks, merging ids of the same block."""

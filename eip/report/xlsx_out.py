@@ -221,18 +221,15 @@ def _competencies(book: Workbook, report: Report, text: Strings) -> None:
         (domain_of[competency.id].title.get(lang), competency.title.get(lang))
         for competency in framework.competencies
     ]
-    team_people: dict[str, list[str]] = {team: [] for team in report.teams}
-    for person in report.people:
-        team_people[person.team].append(person.key)
+    team_levels = report.team_levels()
     out = book.add_sheet(
-        rows=len(team_people) * len(names) + 1,
+        rows=len(team_levels) * len(names) + 1,
         columns=len(header),
         widths=WIDTHS["sheet.competencies"],
         frozen_header=True,
         autofilter=True,
     )
     out.write(header, style=HEADER_STYLE)
-    for team, keys in team_people.items():
-        counts = coverage.level_counts(keys)
+    for team, counts in team_levels.items():
         for (domain, competency), row in zip(names, counts, strict=True):
             out.write([team, domain, competency, *row])

@@ -5,10 +5,10 @@ element comes before the rows). Cells are inline strings, numbers and dates (num
 date format); three styles besides the default: a bold wrapped header, a date and a
 percentage. A sheet may have a frozen header row, column widths and an autofilter.
 
-The parts and their XML follow what XlsxWriter writes in its constant-memory mode (the same
-cell types, style indexes, number text and escapes), without a theme part, which is
-optional. Writing the XML directly costs about a microsecond a cell where a general library
-costs ten, and the "by person" sheet has a cell for every person and course.
+The XML follows what XlsxWriter writes in its constant-memory mode (the same cell types,
+style indexes, number text and escapes; the package around the sheets is `xlsx_parts`).
+Writing it directly costs about a microsecond a cell where a general library costs ten,
+and the "by person" sheet has a cell for every person and course.
 """
 
 from __future__ import annotations
@@ -21,17 +21,12 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
+from eip.report import xlsx_parts as parts
+
 HEADER_STYLE, DATE_STYLE, PERCENT_STYLE = 1, 2, 3
-DATE_FORMAT = "yyyy-mm-dd"
-PERCENT_FORMAT = "0.0%"
 MAX_STRING = 32_767  # Excel's limit, in UTF-16 units
 COMPRESS_LEVEL = 1  # the XML shrinks about as well at 1 as at 6, several times faster
 
-_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TYPES = "application/vnd.openxmlformats-officedocument"
 # Excel's day 0 is 1899-12-31 and it counts a 29 February 1900 that never was, so from
 # March 1900 a date's serial number is its distance from 1899-12-30.
 _EPOCH = date(1899, 12, 30).toordinal()
@@ -134,10 +129,10 @@ class Sheet:
             else ""
         )
         self._write(
-            f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELS}">'
+            f'{parts.DECLARATION}<worksheet xmlns="{parts.MAIN}" xmlns:r="{parts.RELS}">'
             f'<dimension ref="{"A1:" + self.last if self.last != "A1" else "A1"}"/>'
             f'<sheetViews><sheetView{view} workbookViewId="0">{pane}</sheetView></sheetViews>'
-            f'<sheetFormatPr defaultRowHeight="15"/>{_cols(widths)}<sheetData>'
+            f'<sheetFormatPr defaultRowHeight="15"/>{parts.cols(widths)}<sheetData>'
         )
 
     def _write(self, text: str) -> None:
@@ -234,39 +229,7 @@ class Sheet:
         if not filtered:
             return None
         first, last = "$A$1", "$" + self.last.rstrip("0123456789") + "$" + str(self.rows)
-        return f"{_quoted(self.name)}!{first}:{last}"
-
-
-def _cols(widths: Sequence[float]) -> str:
-    """Column widths as XlsxWriter writes them (in its units, runs of equal widths merged)."""
-    if not widths:
-        return ""
-    parts = []
-    start = 0
-    for index in range(1, len(widths) + 1):
-        if index < len(widths) and widths[index] == widths[start]:
-            continue
-        parts.append(
-            f'<col min="{start + 1}" max="{index}" width="{_width(widths[start]):.16g}" '
-            'customWidth="1"/>'
-        )
-        start = index
-    return f"<cols>{''.join(parts)}</cols>"
-
-
-def _width(characters: float) -> float:
-    pixels = (
-        int(characters * 12 + 0.5) if characters < 1 else int(characters * 7 + 0.5) + 5
-    )  # a digit is 7 pixels wide, with 5 of padding
-    return (pixels * 256 // 7) / 256
-
-
-def _quoted(name: str) -> str:
-    """A sheet name as a formula writes it: quoted unless it is a plain word."""
-    plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name)
-    if plain and not re.fullmatch(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc][0-9]*", name):
-        return name
-    return "'" + name.replace("'", "''") + "'"
+        return f"{parts.quoted(self.name)}!{first}:{last}"
 
 
 class Workbook:
@@ -280,8 +243,8 @@ class Workbook:
         self.zip = zipfile.ZipFile(
             self.path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
         )
-        self._part("[Content_Types].xml", _content_types(len(self.names)))
-        self._part("_rels/.rels", _ROOT_RELS)
+        self._part("[Content_Types].xml", parts.content_types(len(self.names)))
+        self._part("_rels/.rels", parts.ROOT_RELS)
         self.sheet: Sheet | None = None
 
     def _part(self, name: str, text: str) -> None:
@@ -319,129 +282,10 @@ class Workbook:
             self.sheet = None
         if len(self.filters) != len(self.names):
             raise ValueError(f"{len(self.filters)} sheets written, {len(self.names)} named")
-        self._part("xl/workbook.xml", _workbook(self.names, self.filters))
-        self._part("xl/_rels/workbook.xml.rels", _workbook_rels(len(self.names)))
-        self._part("xl/styles.xml", _STYLES)
-        self._part("docProps/app.xml", _app(self.names))
-        self._part("docProps/core.xml", _core(datetime.now(UTC)))
+        self._part("xl/workbook.xml", parts.workbook(self.names, self.filters))
+        self._part("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(self.names)))
+        self._part("xl/styles.xml", parts.STYLES)
+        self._part("docProps/app.xml", parts.app(self.names))
+        self._part("docProps/core.xml", parts.core(datetime.now(UTC)))
         self.zip.close()
         return self.path
-
-
-def _content_types(sheets: int) -> str:
-    overrides = [
-        ("/docProps/app.xml", f"{_TYPES}.extended-properties+xml"),
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-        ("/xl/styles.xml", f"{_TYPES}.spreadsheetml.styles+xml"),
-        ("/xl/workbook.xml", f"{_TYPES}.spreadsheetml.sheet.main+xml"),
-    ] + [
-        (f"/xl/worksheets/sheet{n}.xml", f"{_TYPES}.spreadsheetml.worksheet+xml")
-        for n in range(1, sheets + 1)
-    ]
-    return (
-        f'{_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'content-types"><Default Extension="rels" ContentType="application/'
-        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-        'ContentType="application/xml"/>'
-        + "".join(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in overrides)
-        + "</Types>"
-    )
-
-
-_ROOT_RELS = (
-    f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELS}">'
-    f'<Relationship Id="rId1" Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-    'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{_RELS}/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
-)
-
-
-def _workbook_rels(sheets: int) -> str:
-    relations = [
-        f'<Relationship Id="rId{n}" Type="{_RELS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-        for n in range(1, sheets + 1)
-    ]
-    relations.append(
-        f'<Relationship Id="rId{sheets + 1}" Type="{_RELS}/styles" Target="styles.xml"/>'
-    )
-    return (
-        f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELS}">{"".join(relations)}</Relationships>'
-    )
-
-
-def _workbook(names: Sequence[str], filters: Sequence[str | None]) -> str:
-    sheets = "".join(
-        f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>'
-        for n, name in enumerate(names, 1)
-    )
-    filtered = sorted(
-        ((n, ref) for n, ref in enumerate(filters) if ref), key=lambda f: names[f[0]].lower()
-    )  # in the order Excel keeps them: by sheet name
-    defined = "".join(
-        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'
-        f"{escape(ref, quote=False)}</definedName>"
-        for n, ref in filtered
-    )
-    return (
-        f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}">'
-        '<fileVersion appName="xl" lastEdited="4" lowestEdited="4" rupBuild="4505"/>'
-        '<workbookPr defaultThemeVersion="124226"/><bookViews><workbookView xWindow="240" '
-        'yWindow="15" windowWidth="16095" windowHeight="9660"/></bookViews>'
-        f"<sheets>{sheets}</sheets>"
-        + (f"<definedNames>{defined}</definedNames>" if defined else "")
-        + '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
-    )
-
-
-_FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
-_STYLES = (
-    f'{_DECLARATION}<styleSheet xmlns="{_MAIN}"><numFmts count="2">'
-    f'<numFmt numFmtId="164" formatCode="{DATE_FORMAT}"/>'
-    f'<numFmt numFmtId="165" formatCode="{PERCENT_FORMAT}"/></numFmts>'
-    f'<fonts count="2"><font>{_FONT}</font><font><b/>{_FONT}</font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" '
-    'applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/>'
-    '</cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
-    'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
-)
-
-
-def _app(names: Sequence[str]) -> str:
-    titles = "".join(f"<vt:lpstr>{escape(name, quote=False)}</vt:lpstr>" for name in names)
-    return (
-        f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/docPropsVTypes"><Application>Microsoft Excel</Application>'
-        "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs>"
-        '<vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr>'
-        f"</vt:variant><vt:variant><vt:i4>{len(names)}</vt:i4></vt:variant></vt:vector>"
-        f'</HeadingPairs><TitlesOfParts><vt:vector size="{len(names)}" baseType="lpstr">'
-        f"{titles}</vt:vector></TitlesOfParts><Company></Company>"
-        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-        "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion>"
-        "</Properties>"
-    )
-
-
-def _core(now: datetime) -> str:
-    when = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        f'{_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
-        'package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/'
-        'dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        "<dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )

@@ -94,11 +94,12 @@ def test_the_grade_and_since_when_match_their_definition_in_any_order() -> None:
         ]
         latest_time, latest = max(events)
         since = min(when for when, share in events if share == latest)
+        expected = (latest, latest_time, since)
         for order in (events, list(reversed(events)), rng.sample(events * 2, len(events) * 2)):
             state = BlockProgress()
             for when, share in order:
                 state.graded(when, share)
-            assert (state.grade, state.grade_time, state.grade_since) == (latest, latest_time, since)
+            assert (state.grade, state.grade_time, state.grade_since) == expected
         cut = rng.randrange(len(events) + 1)
         left, right = BlockProgress(), BlockProgress()
         for when, share in events[:cut]:
@@ -106,4 +107,4 @@ def test_the_grade_and_since_when_match_their_definition_in_any_order() -> None:
         for when, share in events[cut:]:
             right.graded(when, share)
         left.merge(right)
-        assert (left.grade, left.grade_time, left.grade_since) == (latest, latest_time, since)
+        assert (left.grade, left.grade_time, left.grade_since) == expected
