@@ -14,6 +14,7 @@ from eip.report.build import Report
 from eip.report.html_charts import charts_section, percent
 from eip.report.html_tables import competencies_section, iso_date, people_section
 from eip.report.strings import Strings
+from eip.report.tallies import tally
 
 
 def _static(name: str) -> str:
@@ -60,7 +61,7 @@ def _page(report: Report, text: Strings) -> Iterator[str]:
 
 
 def _totals(report: Report, text: Strings) -> str:
-    total = report.tally()
+    total = tally(report.assignments)
     items = [
         (text("totals.people"), f"{len(report.people):,}"),
         (text("totals.teams"), f"{len(report.teams):,}"),

@@ -11,7 +11,6 @@ from typing import BinaryIO
 from eip.errors import CommandError
 
 GZIP_MAGIC = b"\x1f\x8b"
-BUFFER_SIZE = 1 << 20
 
 
 class LogError(CommandError):
@@ -39,14 +38,13 @@ class LogFile:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            # a large buffer: the default 8 KB holds a handful of lines, a read call each
-            self._raw = self.path.open("rb", buffering=BUFFER_SIZE)
+            self._raw = self.path.open("rb")
         except OSError as error:
             raise LogError(f"cannot read {self.path}: {error.strerror}.") from error
         self.size = self.path.stat().st_size
         self.compressed = self._raw.peek(2)[:2] == GZIP_MAGIC
         self.lines: BinaryIO = (
-            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=BUFFER_SIZE)
+            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=1 << 20)
             if self.compressed
             else self._raw
         )

@@ -25,10 +25,15 @@ function EIPStudio(runtime, element, initArgs) {
     core.showList(errors, errors.querySelector('[data-role="error-list"]'), messages);
   }
 
+  // Studio's runtime tells its modal through notify(); older workbench runtimes have none.
+  function notify(name, data) {
+    if (typeof runtime.notify === 'function') runtime.notify(name, data);
+  }
+
   async function save() {
     errors.hidden = true;
     status.textContent = strings.saving;
-    runtime.notify('save', { state: 'start', message: strings.saving });
+    notify('save', { state: 'start', message: strings.saving });
     try {
       await core.post(runtime, root, 'studio_submit', values());
     } catch (error) {
@@ -36,11 +41,11 @@ function EIPStudio(runtime, element, initArgs) {
       // A network failure has no status: its message is the browser's, not the server's.
       const message = (error.status && error.message) || strings.failed;
       showErrors(message.split('\n'));
-      runtime.notify('error', { title: strings.invalid, message });
+      notify('error', { title: strings.invalid, message });
       return;
     }
     status.textContent = '';
-    runtime.notify('save', { state: 'end' });
+    notify('save', { state: 'end' });
   }
 
   root.addEventListener('click', (event) => {
@@ -52,7 +57,7 @@ function EIPStudio(runtime, element, initArgs) {
     if (button.dataset.action === 'save') {
       save();
     } else if (button.dataset.action === 'cancel') {
-      runtime.notify('cancel', {});
+      notify('cancel', {});
     }
   });
   form.addEventListener('submit', (event) => {
