@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from datetime import date
@@ -108,12 +109,22 @@ def _columns(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The report makes millions of short-lived objects and keeps no cycles among them, so
+    # the cyclic garbage collector only costs time here (a fifth of it): off while it runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from eip.report.build import ReportOptions, build_report
-    from eip.report.csv_out import write_csv
-    from eip.report.html_page import write_html
     from eip.report.strings import Strings
     from eip.report.terminal import summary_lines
-    from eip.report.xlsx_out import write_xlsx
+    from eip.report.writing import write_outputs
 
     started = time.monotonic()
     options = ReportOptions(
@@ -135,11 +146,7 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"cannot create {out}: {error.strerror}. Choose --out.") from error
-    written = [
-        write_html(report, out / "index.html", text),
-        write_csv(report, out / "completion.csv", text),
-        write_xlsx(report, out / "report.xlsx", text),
-    ]
+    written = write_outputs(report, out, text)
     report.elapsed = time.monotonic() - started  # reading and writing, for the summary
     print("\n".join(summary_lines(report, written, text)), file=sys.stdout)
     return 0

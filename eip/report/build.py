@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from eip.errors import CommandError
+from eip.report.assignments import assign
 from eip.report.competencies import Coverage, FrameworkLoader, coverage, framework_of
 from eip.report.dates import end_of_day_timestamp, utc_date
 from eip.report.grade_report import GradeReports, read_grade_reports
@@ -18,9 +19,10 @@ from eip.report.manifests import CourseVersion, load_manifests
 from eip.report.matching import BlockIndex
 from eip.report.progressbar import ProgressBar
 from eip.report.reading import Reading, read_logs
-from eip.report.requirements import Requirements, load_requirements
+from eip.report.requirements import load_requirements
 from eip.report.roster import Person, Roster, RosterFormat, read_roster
-from eip.report.status import Assignment, assess, version_result
+from eip.report.status import Assignment
+from eip.report.tallies import Tally, tally
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ class Report:
     coverage: Coverage | None
     roles_without_requirements: Counter
     elapsed: float = 0.0
+    # worked out once, on first use: each output asks for them
+    _teams: dict[str, list[Assignment]] | None = field(default=None, init=False, repr=False)
+    _tallies: dict[str | None, Tally] = field(default_factory=dict, init=False, repr=False)
+    _levels: dict[str, list[list[int]]] | None = field(default=None, init=False, repr=False)
 
     @property
     def as_of(self) -> date:
@@ -70,10 +76,42 @@ class Report:
         return Counter(a.status for a in (self.assignments if assignments is None else assignments))
 
     def by_team(self) -> dict[str, list[Assignment]]:
-        teams: dict[str, list[Assignment]] = {team: [] for team in self.teams}
-        for assignment in self.assignments:
-            teams[assignment.person.team].append(assignment)
-        return teams
+        """Each team's assignments, in the report's order (do not change the lists)."""
+        if self._teams is None:
+            teams: dict[str, list[Assignment]] = {team: [] for team in self.teams}
+            for assignment in self.assignments:
+                teams[assignment.person.team].append(assignment)
+            self._teams = teams
+        return self._teams
+
+    def tally(self, team: str | None = None) -> Tally:
+        """Counts by status for one team, or (None) for everyone."""
+        counts = self._tallies.get(team)
+        if counts is None:
+            group = self.assignments if team is None else self.by_team()[team]
+            counts = self._tallies[team] = tally(group)
+        return counts
+
+    def team_levels(self) -> dict[str, list[list[int]]]:
+        """Each team's people at each level of each competency (empty without a framework)."""
+        if self._levels is None:
+            people: dict[str, list[str]] = {team: [] for team in self.teams}
+            for person in self.people:
+                people[person.team].append(person.key)
+            coverage = self.coverage
+            self._levels = (
+                {team: coverage.level_counts(keys) for team, keys in people.items()}
+                if coverage
+                else {}
+            )
+        return self._levels
+
+    def warm(self) -> None:
+        """Work out now what every output asks for (before they are written in parallel)."""
+        for team in self.by_team():
+            self.tally(team)
+        self.tally()
+        self.team_levels()
 
     def completions_by_month(self, months: int = 12) -> list[tuple[date, int]]:
         """Completions (still counted, expired or not) in each of the last `months` months."""
@@ -116,8 +154,8 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
     )
     titles = {slug: versions[-1].title_in(options.lang) for slug, versions in by_slug.items()}
     username_of = {key: name for name, key in usernames.items()}
-    assignments, unrequired = _assignments(
-        people, requirements, by_slug, titles, reading, grades, username_of, options.as_of
+    assignments, unrequired = assign(
+        people, requirements, by_slug, titles, reading.progress, grades, username_of, options.as_of
     )
     report = Report(
         options=options,
@@ -162,31 +200,6 @@ def _usernames(people: list[Person], grades: GradeReports) -> dict[str, str]:
         if username:
             names.setdefault(username, person.key)
     return names
-
-
-def _assignments(
-    people, requirements: Requirements, by_slug, titles, reading, grades, username_of, as_of
-):
-    assignments: list[Assignment] = []
-    unrequired: Counter = Counter()
-    for person in people:
-        slugs = requirements.courses_for(person.role)
-        if not slugs:
-            unrequired[person.role or "(no role)"] += 1
-        progress = reading.progress.get(person.key, {})
-        username = username_of.get(person.key, person.key)
-        for slug in slugs:
-            results = [
-                version_result(course, progress, grades.grade(username, course.course_id))
-                for course in by_slug[slug]
-            ]
-            assignments.append(
-                assess(person, requirements.courses[slug], titles[slug], results, as_of)
-            )
-    assignments.sort(
-        key=lambda a: (a.person.team.casefold(), a.person.name.casefold(), a.title.casefold())
-    )
-    return assignments, unrequired
 
 
 def _managers(people: list[Person]) -> dict[str, str]:

@@ -7,11 +7,13 @@ tracker block uses, fed with one piece of evidence per completed block: its comp
 Across a workforce many people hold the same evidence: the same kinds of block, tags and
 scores. `attain`'s rules read only those three things of each piece (block type, tags,
 score: see `Requirement.admits`), so its answer is kept per such set and reused. If a rule
-ever reads more of a piece (its date, say), add that to `_signature`.
+ever reads more of a piece (its date, say), add that to `_Signatures`, which must describe
+exactly the pieces `_evidence` makes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +23,7 @@ from eip.report.progress import BlockProgress
 from xblocks.competency.model.attainment import attain
 from xblocks.competency.model.evidence import Evidence
 from xblocks.competency.model.framework import Framework
+from xblocks.competency.model.framework_types import SCORE_TOLERANCE
 from xblocks.competency.model.summary import domain_summary
 from xblocks.core.competencies import CompetencyTag
 
@@ -37,18 +40,20 @@ class Coverage:
 
     def level_counts(self, people: Iterable[str]) -> list[list[int]]:
         """For each competency, how many of `people` are at level 0, 1, ... max."""
-        counts = [[0] * (self.framework.max_level + 1) for _ in self.framework.competencies]
-        for person in people:
-            for index, level in enumerate(self.levels.get(person, ())):
-                counts[index][level] += 1
-        return counts
+        return self._counts(self.levels, people, len(self.framework.competencies))
 
     def domain_counts(self, people: Iterable[str]) -> list[list[int]]:
         """For each domain, how many of `people` have each level as their highest in it."""
-        counts = [[0] * (self.framework.max_level + 1) for _ in self.framework.domains]
-        for person in people:
-            for index, level in enumerate(self.domain_highest.get(person, ())):
-                counts[index][level] += 1
+        return self._counts(self.domain_highest, people, len(self.framework.domains))
+
+    def _counts(
+        self, levels: dict[str, tuple[int, ...]], people: Iterable[str], size: int
+    ) -> list[list[int]]:
+        counts = [[0] * (self.framework.max_level + 1) for _ in range(size)]
+        # people with the same evidence share one tuple of levels: count each tuple once
+        for row, times in Counter(map(levels.get, people)).items():
+            for index, level in enumerate(row or ()):
+                counts[index][level] += times
         return counts
 
 
@@ -72,33 +77,62 @@ def coverage(
     """`progress`: person -> manifest usage id -> progress; `blocks`: usage id -> Block;
     `versions`: course id -> version."""
     result = Coverage(framework)
+    levels, highest = result.levels, result.domain_highest
     known: dict[tuple, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    signature = _Signatures(framework, blocks)
     for person in people:
-        pieces = [
-            piece
-            for usage_id, state in progress.get(person, {}).items()
-            if (piece := _evidence(blocks[usage_id], state, versions)) is not None
-        ]
-        signature = _signature(pieces)
-        answer = known.get(signature)
+        states = progress.get(person)
+        key = signature(states) if states else ()
+        answer = known.get(key)
         if answer is None:
-            answer = known[signature] = _levels(framework, pieces)
-        result.levels[person], result.domain_highest[person] = answer
+            pieces = [
+                piece
+                for usage_id, state in (states or {}).items()
+                if (piece := _evidence(blocks[usage_id], state, versions)) is not None
+            ]
+            answer = known[key] = _levels(framework, pieces)
+        levels[person], highest[person] = answer
     return result
 
 
-def _signature(pieces: list[Evidence]) -> tuple:
-    """What attain's rules read of the evidence (one piece per block, so no usage ids)."""
-    return tuple(
-        sorted(
-            (
-                piece.block_type,
-                tuple((tag.id, tag.level or 0) for tag in piece.competencies),
-                piece.score,
-            )
-            for piece in pieces
+class _Signatures:
+    """What attain's rules read of the evidence `_evidence` would make of a person's block
+    progress (one piece per block, so no usage ids): each piece's block type, its tags with
+    their levels, and its score, sorted. A score is read only by `Requirement.admits`, as
+    `score >= min_score - SCORE_TOLERANCE`, so scores that pass the same of the framework's
+    `min_score`s give the same levels: the signature holds how many they pass."""
+
+    def __init__(self, framework: Framework, blocks: Mapping[str, Block]) -> None:
+        self.blocks = blocks
+        self.thresholds = sorted(
+            {
+                requirement.min_score - SCORE_TOLERANCE
+                for competency in framework.competencies
+                for rule in competency.rules
+                for requirement in rule.requirements
+            }
         )
-    )
+        self.tags: dict[tuple, tuple] = {}
+        self.scores: dict[float, int] = {}
+
+    def __call__(self, states: Mapping[str, BlockProgress]) -> tuple:
+        found = []
+        for usage_id, state in states.items():
+            if state.completed_at is None:
+                continue
+            block = self.blocks[usage_id]
+            tags = block.competencies or state.competencies
+            if not tags:
+                continue
+            key = self.tags.get(tags)
+            if key is None:
+                key = self.tags[tags] = tuple((tag_id, level or 0) for tag_id, level in tags)
+            score = state.grade if state.grade is not None else 0.0
+            passed = self.scores.get(score)
+            if passed is None:
+                passed = self.scores[score] = sum(score >= t for t in self.thresholds)
+            found.append((block.type, key, passed))
+        return tuple(sorted(found))
 
 
 def _levels(

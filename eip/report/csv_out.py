@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 from eip.report.build import Report
-from eip.report.strings import Strings
+from eip.report.strings import STATUSES, Strings
 
 COLUMNS = (
     "col.id",
@@ -30,31 +31,35 @@ def score_percent(score: float | None) -> float | None:
 
 
 def write_csv(report: Report, path: Path, text: Strings) -> Path:
+    statuses = {status: text.status(status) for status in STATUSES}
+    days: dict[date | None, str] = {None: ""}  # each date's text, made once
+
+    def iso(day: date | None) -> str:
+        shown = days.get(day)
+        if shown is None:
+            shown = days[day] = day.isoformat()  # type: ignore[union-attr]
+        return shown
+
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         header = [text(key) for key in COLUMNS]
         header[COLUMNS.index("col.score")] = f"{text('col.score')} (%)"
         writer.writerow(header)
-        for a in report.assignments:
-            person = a.person
-            writer.writerow(
-                [
-                    person.id,
-                    person.name,
-                    person.team,
-                    person.manager,
-                    person.role,
-                    _iso(person.start),
-                    a.title,
-                    text.status(a.status),
-                    _iso(a.due),
-                    _iso(a.completed),
-                    a.version,
-                    "" if a.score is None else score_percent(a.score),
-                ]
+        writer.writerows(
+            (
+                (person := a.person).id,
+                person.name,
+                person.team,
+                person.manager,
+                person.role,
+                iso(person.start),
+                a.title,
+                statuses[a.status],
+                iso(a.due),
+                iso(a.completed),
+                a.version,
+                "" if a.score is None else score_percent(a.score),
             )
+            for a in report.assignments
+        )
     return Path(path)
-
-
-def _iso(day) -> str:
-    return day.isoformat() if day else ""

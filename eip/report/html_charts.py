@@ -9,7 +9,6 @@ from html import escape
 from eip.report.build import Report
 from eip.report.charts import Bar, columns, horizontal_bars
 from eip.report.strings import Strings
-from eip.report.tallies import tally
 
 LEVEL_COLOURS = ("#6f777b", "#5694ca", "#1d5fa0", "#12436d", "#0b2239")
 
@@ -34,8 +33,8 @@ def _figure(chart_id: str, title: str, note: str, svg: str) -> str:
 def charts_section(report: Report, text: Strings) -> str:
     figures = []
     team_bars = []
-    for team, assignments in report.by_team().items():
-        counts = tally(assignments)
+    for team in report.by_team():
+        counts = report.tally(team)
         label = text(
             "chart.by_team.bar",
             team=team,
@@ -54,7 +53,7 @@ def charts_section(report: Report, text: Strings) -> str:
             else f"<p>{escape(text('chart.empty'))}</p>",
         )
     )
-    counts = tally(report.assignments)
+    counts = report.tally()
     status_bars = [
         Bar(text("chart.status.bar", status=text.status(s), count=counts.count(s)), counts.count(s))
         for s in ("completed", "in_progress", "not_started", "overdue", "expired")

@@ -14,7 +14,6 @@ from eip.report.build import Report
 from eip.report.html_charts import charts_section, percent
 from eip.report.html_tables import competencies_section, iso_date, people_section
 from eip.report.strings import Strings
-from eip.report.tallies import tally
 
 
 def _static(name: str) -> str:
@@ -61,7 +60,7 @@ def _page(report: Report, text: Strings) -> Iterator[str]:
 
 
 def _totals(report: Report, text: Strings) -> str:
-    total = tally(report.assignments)
+    total = report.tally()
     items = [
         (text("totals.people"), f"{len(report.people):,}"),
         (text("totals.teams"), f"{len(report.teams):,}"),

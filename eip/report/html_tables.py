@@ -3,6 +3,7 @@ and competencies by team."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from html import escape
@@ -12,6 +13,7 @@ from eip.report.status import Assignment
 from eip.report.strings import STATUSES, Strings
 
 STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
+KEPT_ROWS = 4096  # row endings kept for reuse, at most
 
 
 def iso_date(day: date | None) -> str:
@@ -50,8 +52,9 @@ def people_section(report: Report, text: Strings) -> Iterator[str]:
         f'<p id="result-count" role="status" aria-live="polite">'
         f"{escape(text('filters.showing', shown=total, total=total))}</p>"
     )
+    row = _Rows(text)
     for index, (team, assignments) in enumerate(report.by_team().items()):
-        yield _team_table(report, text, index, team, assignments)
+        yield _team_table(report, text, index, team, assignments, row)
     yield "</section>"
 
 
@@ -68,7 +71,12 @@ HEADERS = (
 
 
 def _team_table(
-    report: Report, text: Strings, index: int, team: str, assignments: list[Assignment]
+    report: Report,
+    text: Strings,
+    index: int,
+    team: str,
+    assignments: list[Assignment],
+    row: _Rows,
 ) -> str:
     manager = report.managers.get(team, "")
     caption = (
@@ -85,7 +93,7 @@ def _team_table(
             f'<th scope="col" data-type="{kind}"{sort}{number}>'
             f'<button type="button">{label}</button></th>'
         )
-    rows = "".join(_row(text, a) for a in assignments)
+    rows = "".join([row(a) for a in assignments])
     return (
         f'<section class="team" data-team-section data-team="{escape(team)}">'
         f'<div class="table-wrap" role="region" tabindex="0" '
@@ -95,22 +103,50 @@ def _team_table(
     )
 
 
-def _row(text: Strings, a: Assignment) -> str:
-    person = a.person
-    score = "" if a.score is None else f"{a.score * 100:.0f}%"
-    score_key = "" if a.score is None else f"{a.score:.4f}"
-    status = escape(text.status(a.status))
-    return (
-        f'<tr data-status="{a.status}" data-course="{escape(a.slug)}">'
-        f'<th scope="row" data-sort="{escape(person.name.casefold())}">{escape(person.name)} '
-        f'<span class="id">{escape(person.id)}</span></th>'
-        f"<td>{escape(person.role)}</td><td>{escape(a.title)}</td>"
-        f'<td data-sort="{STATUS_ORDER[a.status]}">'
-        f'<span class="status status-{a.status}">{status}</span></td>'
-        f"<td>{iso_date(a.due)}</td><td>{iso_date(a.completed)}</td>"
-        f"<td>{escape(a.version)}</td>"
-        f'<td class="number" data-sort="{score_key}">{score}</td></tr>'
-    )
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def _escape(text: str) -> str:
+    """`html.escape`, quicker for the usual text that has nothing to escape."""
+    return escape(text) if _HTML_SPECIAL.search(text) else text
+
+
+class _Rows:
+    """A table row per assignment. Roles, courses, statuses, dates, versions and scores
+    repeat down the tables, so the HTML of that part of a row is kept once made."""
+
+    def __init__(self, text: Strings) -> None:
+        self.text = text
+        self.known: dict[tuple, str] = {}
+
+    def __call__(self, a: Assignment) -> str:
+        person = a.person
+        return (
+            f'<tr data-status="{a.status}" data-course="{_escape(a.slug)}">'
+            f'<th scope="row" data-sort="{_escape(person.name.casefold())}">'
+            f'{_escape(person.name)} <span class="id">{_escape(person.id)}</span></th>'
+            f"{self._rest(a)}"
+        )
+
+    def _rest(self, a: Assignment) -> str:
+        """The row after the person's name: role, course, status, dates, version, score."""
+        key = (a.person.role, a.title, a.status, a.due, a.completed, a.version, a.score)
+        html = self.known.get(key)
+        if html is None:
+            score = "" if a.score is None else f"{a.score * 100:.0f}%"
+            score_key = "" if a.score is None else f"{a.score:.4f}"
+            status = escape(self.text.status(a.status))
+            html = (
+                f"<td>{escape(a.person.role)}</td><td>{escape(a.title)}</td>"
+                f'<td data-sort="{STATUS_ORDER[a.status]}">'
+                f'<span class="status status-{a.status}">{status}</span></td>'
+                f"<td>{iso_date(a.due)}</td><td>{iso_date(a.completed)}</td>"
+                f"<td>{escape(a.version)}</td>"
+                f'<td class="number" data-sort="{score_key}">{score}</td></tr>'
+            )
+            if len(self.known) < KEPT_ROWS:
+                self.known[key] = html
+        return html
 
 
 def competencies_section(report: Report, text: Strings) -> str:
@@ -130,20 +166,17 @@ def competencies_section(report: Report, text: Strings) -> str:
     head = f'<th scope="col">{escape(text("col.competency"))}</th>' + "".join(
         f'<th scope="col" class="number">{escape(name)}</th>' for name in levels
     )
-    team_people: dict[str, list[str]] = {team: [] for team in report.teams}
-    for person in report.people:
-        team_people[person.team].append(person.key)
+    position = {competency.id: n for n, competency in enumerate(framework.competencies)}
     tables = []
-    for index, (team, keys) in enumerate(team_people.items()):
+    for index, (team, counts) in enumerate(report.team_levels().items()):
         groups = []
-        counts = coverage.level_counts(keys)
         for domain in framework.domains:
             rows = [
                 f'<tr><th scope="rowgroup" colspan="{len(levels) + 1}">'
                 f"{escape(domain.title.get(lang))}</th></tr>"
             ]
             for competency in domain.competencies:
-                row = counts[framework.competencies.index(competency)]
+                row = counts[position[competency.id]]
                 cells = "".join(f'<td class="number">{n}</td>' for n in row)
                 rows.append(
                     f'<tr><th scope="row">{escape(competency.title.get(lang))}</th>{cells}</tr>'

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from eip.errors import CommandError
 
 GZIP_MAGIC = b"\x1f\x8b"
+BUFFER_SIZE = 1 << 20
 
 
 class LogError(CommandError):
@@ -31,6 +32,14 @@ def expand_paths(names: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(paths))
 
 
+def without_header(line: bytes) -> bytes:
+    """The JSON of a tracking-log line. Tutor's LMS writes a logging header before each
+    event (`2027-02-01 10:15:02,123 INFO 39 [tracking] logger.py:41 - {...}`); the event
+    starts at the first brace."""
+    start = line.find(b"{")
+    return line[start:] if start > 0 else line
+
+
 class LogFile:
     """One log opened for reading lines as bytes; `position()` is how far through the file
     (compressed bytes for a gzip file), for progress."""
@@ -38,13 +47,14 @@ class LogFile:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self._raw = self.path.open("rb")
+            # a large buffer: the default 8 KB holds a handful of lines, a read call each
+            self._raw = self.path.open("rb", buffering=BUFFER_SIZE)
         except OSError as error:
             raise LogError(f"cannot read {self.path}: {error.strerror}.") from error
         self.size = self.path.stat().st_size
         self.compressed = self._raw.peek(2)[:2] == GZIP_MAGIC
         self.lines: BinaryIO = (
-            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=1 << 20)
+            io.BufferedReader(gzip.GzipFile(fileobj=self._raw), buffer_size=BUFFER_SIZE)
             if self.compressed
             else self._raw
         )

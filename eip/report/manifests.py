@@ -46,13 +46,18 @@ class CourseVersion:
     framework: str
     blocks: tuple[Block, ...]
     source: str = field(default="", compare=False)
+    # worked out once: they are asked for every person who must complete the course
+    completable_blocks: tuple[Block, ...] = field(init=False, repr=False, compare=False)
+    graded_blocks: tuple[Block, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        completable = tuple(block for block in self.blocks if block.completable)
+        graded = tuple(block for block in self.blocks if block.graded and block.weight > 0)
+        object.__setattr__(self, "completable_blocks", completable)
+        object.__setattr__(self, "graded_blocks", graded)
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.slug
-
-    @property
-    def completable_blocks(self) -> tuple[Block, ...]:
-        return tuple(block for block in self.blocks if block.completable)
 
     @property
     def graded_weight(self) -> float:

@@ -3,25 +3,44 @@
 Memory grows with learners x blocks (and distinct block ids), never with the number of
 lines: a line is read, folded into its learner's block progress, and dropped. Lines
 without any of the markers in `events.MARKERS` are not parsed at all.
+
+Parsing the lines that matter is most of the time, so for large logs a forked child
+(`forked`) reads the same files and parses about half of them, chosen by each line's key (a
+line and its repeats go to the same process, so each process counts their repeats), and this
+process merges what it hands back. The merge reproduces a single pass: block progress folds
+in any order, counts add up, and what is listed in the order first seen (unknown courses and
+users, the first damaged lines) is put back in that order. Should the two halves have
+matched a block id differently (a workbench id is matched by the name its first event
+gives), the logs are read again in one pass.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eip.report import events as ev
 from eip.report.dates import event_timestamp
-from eip.report.logs import LogFile
+from eip.report.forked import Forked
+from eip.report.logs import LogFile, without_header
 from eip.report.matching import BlockIndex, UsageInfo, course_run
-from eip.report.progress import SEEN_CAP, BlockProgress
+from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember, restored
 from eip.report.progressbar import ProgressBar
 
 MALFORMED_EXAMPLES = 20
+KEPT_VALUES = 10_000
 PROGRESS_EVERY = 1 << 16
+PARALLEL_BYTES = 32 << 20  # smaller logs are read in one process: forking is not worth it
+# The child's share of the lines to parse, by their key's first byte: a little under half,
+# as it also has to hand its findings over.
+CHILD_SHARE = range(0, 104)
+OWN_SHARE = range(104, 256)
+PART_ROWS = 4096  # learner-block pairs in each part of what the child hands over
 
 
 @dataclass
@@ -32,7 +51,7 @@ class UnknownUser:
     events: int = 0
     last_seen: float = float("-inf")
     usage_keys: set[str] = field(default_factory=set)
-    seen: set[int] = field(default_factory=set)
+    seen: bytes = b""  # keys of the events counted, as in BlockProgress
 
 
 @dataclass
@@ -50,6 +69,15 @@ class Reading:
 
 
 _NO_MATCH = UsageInfo("", ())
+_decode = json.JSONDecoder().decode
+
+
+def parse_line(line: bytes) -> object:
+    """`json.loads(line)`, skipping its sniffing for UTF-16 and UTF-32 when the line plainly
+    starts as UTF-8 JSON (an object's brace, then not a zero byte)."""
+    if line[:1] == b"{" and line[1:2] != b"\x00":
+        return _decode(line.decode("utf-8", "surrogatepass"))
+    return json.loads(line)
 
 
 def read_logs(
@@ -60,43 +88,83 @@ def read_logs(
     elsewhere: frozenset[str] = frozenset(),
     until: float = float("inf"),
     bar: ProgressBar | None = None,
+    parallel: bool = True,
 ) -> Reading:
     """Fold every relevant event into progress.
 
     `people` maps a lower-cased username to the roster key of its person; `elsewhere` holds
     roster usernames left out by a team filter; `until` is the last moment that counts.
     """
-    reader = _Reader(index, people, elsewhere, until)
-    reading = reader.reading = Reading(files=list(paths))
+    files = list(paths)
     bar = bar or ProgressBar(enabled=False)
-    for path in reading.files:
-        with LogFile(path) as log:
-            reader.read(log, bar)
+    reader = _Reader(index, people, elsewhere, until, files)
+    child = None
+    if parallel and sum(_size(path) for path in files) >= PARALLEL_BYTES:
+        other = _Reader(index, people, elsewhere, until, files, share=CHILD_SHARE)
+        child = Forked.start(lambda: other.read_all(ProgressBar(enabled=False)).partial())
+        if child is not None:
+            reader.share = OWN_SHARE
+    try:
+        reader.read_all(bar)
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
     bar.finish()
+    if child is not None and not reader.absorb(child.result()):
+        reader = _Reader(index, people, elsewhere, until, files)
+        reader.read_all(ProgressBar(enabled=False))
     reader.resolve()
-    return reading
+    return reader.reading
+
+
+def _size(path: Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # reported when the file is opened
 
 
 class _Reader:
-    def __init__(self, index, people, elsewhere, until) -> None:
+    """One pass over the logs; with a `share`, only the lines whose key's first byte is in it
+    are parsed."""
+
+    def __init__(self, index, people, elsewhere, until, files, share: range | None = None):
         self.index = index
         self.people = people
         self.elsewhere = elsewhere
         self.until = until
-        self.reading = Reading(files=[])
+        self.share = share
+        self.reading = Reading(files=list(files))
         self.raw: dict[str, dict[str, BlockProgress]] = {}
         self.infos: dict[str, UsageInfo] = {}
         self.counts: Counter = Counter()  # usage key -> events folded
         self.runs: dict[str, str] = {}  # course id -> its run
-        self.tags: dict[tuple, tuple] = {}  # competency tags, each kept once
+        # values many learners share, each kept once: competency tags, grades, completions
+        self.kept: dict[object, object] = {}
+        # where each block id, unknown course and unknown user was first seen, and from what
+        self.file_index = 0
+        self.first_info: dict[str, tuple[int, int, str, str]] = {}  # file, line, course, name
+        self.first_course: dict[str, tuple[int, int]] = {}
+        self.first_user: dict[str, tuple[int, int]] = {}
+
+    def read_all(self, bar: ProgressBar) -> _Reader:
+        for index, path in enumerate(self.reading.files):
+            self.file_index = index
+            with LogFile(path) as log:
+                self.read(log, bar)
+        return self
 
     def read(self, log: LogFile, bar: ProgressBar) -> None:
-        loads = json.loads
+        parse = parse_line
         key = ev.EVENT_TYPE_KEY
         skip = len(key)
         wanted = ev.RELEVANT_PREFIXES
         first, second, third = ev.MARKERS
+        relevant = ev.is_relevant
+        fold = self.fold
         reading = self.reading
+        share = self.share
         label = log.path.name
         number = 0
         for number, line in enumerate(log.lines, 1):
@@ -108,8 +176,13 @@ class _Reader:
                     continue
             elif first not in line and second not in line and third not in line:
                 continue
+            if line[:1] != b"{":
+                line = without_header(line)
+            line_key = event_key(line.rstrip())
+            if share is not None and line_key[0] not in share:
+                continue  # the other process's line
             try:
-                record = loads(line)
+                record = parse(line)
             except ValueError:
                 _malformed(reading, log.path, number)
                 continue
@@ -117,17 +190,19 @@ class _Reader:
                 _malformed(reading, log.path, number)
                 continue
             event_type = record.get("event_type") or record.get("name")
-            if not isinstance(event_type, str) or not ev.is_relevant(event_type):
+            if not isinstance(event_type, str) or not relevant(event_type):
                 continue
             data = record.get("event")
             context = record.get("context")
             if not isinstance(data, dict) or not isinstance(context, dict):
                 _malformed(reading, log.path, number)
                 continue
-            self.fold(record, event_type, data, context, line)
+            fold(record, event_type, data, context, line_key, number)
         reading.lines += number
 
-    def fold(self, record: dict, event_type: str, data: dict, context: dict, line: bytes) -> None:
+    def fold(
+        self, record: dict, event_type: str, data: dict, context: dict, key: bytes, number: int
+    ) -> None:
         reading = self.reading
         skipped = reading.skipped
         username = record.get("username")
@@ -154,16 +229,14 @@ class _Reader:
         info = self.infos.get(usage_key)
         if info is None:
             display = str(module.get("display_name") or "")
-            candidates = self.index.candidates(usage_key, course_id, display)
-            info = (
-                UsageInfo(usage_key, candidates, self.index.version_hints(usage_key))
-                if candidates
-                else _NO_MATCH
-            )
-            self.infos[usage_key] = info
+            info = self.infos[usage_key] = self._info(usage_key, course_id, display)
+            self.first_info[usage_key] = (self.file_index, number, course_id, display)
         if info is _NO_MATCH:
             skipped["unknown_course"] += 1
-            reading.unknown_courses[course_id or usage_key] += 1
+            unknown = course_id or usage_key
+            if unknown not in reading.unknown_courses:
+                self.first_course[unknown] = (self.file_index, number)
+            reading.unknown_courses[unknown] += 1
             return
         version = data.get("course_version")
         if isinstance(version, str) and version:
@@ -175,11 +248,12 @@ class _Reader:
             info.versions_seen.add(run)
         user_key = username.lower()
         person = self.people.get(user_key)
-        key = hash(line.rstrip())
         if person is None:
             if user_key in self.elsewhere:
                 skipped["other_team"] += 1
             else:
+                if username not in reading.unknown_users:
+                    self.first_user[username] = (self.file_index, number)
                 _unknown_user(reading, username, info.usage_key, when, key)
             return
         blocks = self.raw.get(person)
@@ -194,7 +268,113 @@ class _Reader:
             return
         reading.used += 1
         self.counts[usage_key] += 1
-        _apply(state, event_type, data, when, self.tags)
+        _apply(state, event_type, data, when, self.kept)
+
+    def _info(self, usage_key: str, course_id: str, display: str) -> UsageInfo:
+        candidates = self.index.candidates(usage_key, course_id, display)
+        if not candidates:
+            return _NO_MATCH
+        return UsageInfo(usage_key, candidates, self.index.version_hints(usage_key))
+
+    def partial(self) -> list[bytes]:
+        """What this pass found, for `absorb` in the other process: plain values, marshalled
+        (much quicker and smaller than pickled objects); the block progress in parts, so
+        that only a part at a time is unpacked there."""
+        reading = self.reading
+        found = {
+            "used": reading.used,
+            "duplicates": reading.duplicates,
+            "skipped": dict(reading.skipped),
+            "malformed": reading.malformed,
+            "unknown_courses": dict(reading.unknown_courses),
+            "unknown_users": [
+                (user.username, user.events, user.last_seen, user.usage_keys, user.seen)
+                for user in reading.unknown_users.values()
+            ],
+            "infos": {
+                key: (None if info is _NO_MATCH else info.versions_seen, self.first_info[key])
+                for key, info in self.infos.items()
+            },
+            "counts": dict(self.counts),
+            "first_course": self.first_course,
+            "first_user": self.first_user,
+        }
+        parts = [marshal.dumps(found)]
+        rows = []
+        for person, blocks in self.raw.items():
+            for key, state in blocks.items():
+                rows.append((person, key, *state.values()))
+                if len(rows) == PART_ROWS:
+                    parts.append(marshal.dumps(rows))
+                    rows = []
+        parts.append(marshal.dumps(rows))
+        return parts
+
+    def absorb(self, parts: list[bytes]) -> bool:
+        """Merge the other half's `partial`; False when the two matched a block id
+        differently, and then this reading must be done again in one pass."""
+        part = marshal.loads(parts[0])
+        for key, (versions, first) in part["infos"].items():
+            info = self.infos.get(key)
+            if info is None:
+                info = self.infos[key] = self._info(key, first[2], first[3])
+                self.first_info[key] = first
+            elif self._info(key, first[2], first[3]).candidates != info.candidates:
+                return False
+            if versions is not None:
+                if info is _NO_MATCH:
+                    return False
+                info.versions_seen |= versions
+            elif info is not _NO_MATCH:
+                return False
+        reading = self.reading
+        reading.used += part["used"]
+        reading.duplicates += part["duplicates"]
+        reading.skipped.update(part["skipped"])
+        place = {str(path): n for n, path in enumerate(reading.files)}
+        reading.malformed = sorted(
+            reading.malformed + part["malformed"], key=lambda where: (place[where[0]], where[1])
+        )[:MALFORMED_EXAMPLES]
+        self.counts.update(part["counts"])
+        courses = reading.unknown_courses
+        courses.update(part["unknown_courses"])
+        firsts = {**part["first_course"], **self.first_course}
+        for course, first in part["first_course"].items():
+            firsts[course] = min(first, firsts[course])
+        reading.unknown_courses = Counter({c: courses[c] for c in sorted(courses, key=firsts.get)})
+        users = reading.unknown_users
+        for name, events, last_seen, usage_keys, seen in part["unknown_users"]:
+            first = part["first_user"][name]
+            mine = users.get(name)
+            if mine is None:
+                users[name] = UnknownUser(name, events, last_seen, usage_keys, seen)
+                self.first_user[name] = first
+                continue
+            mine.events += events
+            mine.last_seen = max(mine.last_seen, last_seen)
+            mine.usage_keys |= usage_keys
+            self.first_user[name] = min(self.first_user[name], first)
+        reading.unknown_users = {
+            name: users[name] for name in sorted(users, key=self.first_user.get)
+        }
+        # the same strings as this process's: one copy of each person and block id
+        persons = {person: person for person in self.people.values()}
+        kept = self.kept
+        for index in range(1, len(parts)):
+            rows, parts[index] = marshal.loads(parts[index]), b""
+            for person, key, *values in rows:
+                state = restored(*values)
+                state.grade = _one_copy(kept, state.grade)
+                state.completion = _one_copy(kept, state.completion)
+                blocks = self.raw.get(person)
+                if blocks is None:
+                    blocks = self.raw[persons.get(person, person)] = {}
+                known = blocks.get(key)
+                if known is None:
+                    blocks[self.infos[key].usage_key] = state
+                else:
+                    known.merge(state)
+        return True
 
     def resolve(self) -> None:
         """Turn the logs' block ids into manifest blocks, merging ids of the same block."""
@@ -228,7 +408,10 @@ class _Reader:
             user.usage_keys = {resolved[k] for k in user.usage_keys if resolved.get(k)}
 
 
-def _apply(state: BlockProgress, event_type: str, data: dict, when: float, known: dict) -> None:
+def _apply(state: BlockProgress, event_type: str, data: dict, when: float, kept: dict) -> None:
+    """Fold one event into its learner's block progress. `kept` holds one copy of each grade,
+    completion and list of tags, shared by everyone who has it (floats, tuples: a float and
+    a tuple are never equal keys)."""
     state.touch(when)
     if event_type == "grade":
         share = ev.grade_share(data)
@@ -236,17 +419,25 @@ def _apply(state: BlockProgress, event_type: str, data: dict, when: float, known
         grade = data.get("grade")
         share = ev.grade_share(grade) if isinstance(grade, dict) else None
     if share is not None:
-        state.graded(when, share)
+        state.graded(when, _one_copy(kept, share))
     completion = ev.completion_value(event_type, data)
     if completion is not None:
-        state.complete(when, completion)
+        state.complete(when, _one_copy(kept, completion))
     if event_type.startswith(ev.OUR_PREFIX):
         attempt = data.get("attempt")
         if isinstance(attempt, int) and not isinstance(attempt, bool):
             state.attempted(attempt)
         tags = ev.competency_tags(data)
         if tags:
-            state.tagged(when, known.setdefault(tags, tags))  # one copy of each tag list
+            state.tagged(when, _one_copy(kept, tags))
+
+
+def _one_copy(kept: dict, value: Any) -> Any:
+    """The copy of `value` kept already, if any (not for 0, which may be -0.0, nor NaN, which
+    equals nothing, and only up to KEPT_VALUES of them)."""
+    if not value or value != value or len(kept) >= KEPT_VALUES:
+        return value
+    return kept.setdefault(value, value)
 
 
 def _malformed(reading: Reading, path: Path, number: int) -> None:
@@ -255,15 +446,15 @@ def _malformed(reading: Reading, path: Path, number: int) -> None:
         reading.malformed.append((str(path), number))
 
 
-def _unknown_user(reading: Reading, username: str, usage_key: str, when: float, key: int) -> None:
+def _unknown_user(reading: Reading, username: str, usage_key: str, when: float, key: bytes) -> None:
     user = reading.unknown_users.get(username)
     if user is None:
         user = reading.unknown_users[username] = UnknownUser(username)
-    if key in user.seen:
+    seen = remember(user.seen, key, SEEN_CAP * 4)
+    if seen is None:
         reading.duplicates += 1
         return
-    if len(user.seen) < SEEN_CAP * 4:
-        user.seen.add(key)
+    user.seen = seen
     reading.skipped["unknown_user"] += 1
     user.events += 1
     user.last_seen = max(user.last_seen, when)

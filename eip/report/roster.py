@@ -10,6 +10,7 @@ import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -34,8 +35,11 @@ class RosterError(CommandError):
     """The roster cannot be read at all (missing file, missing columns)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Person:
+    """One row of the roster; treat it as read-only (a workforce of them is made at a time,
+    and a frozen dataclass takes five times as long to make)."""
+
     id: str
     name: str
     team: str
@@ -47,7 +51,8 @@ class Person:
     key: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", self.id.strip().lower())
+        key = self.id.strip().lower()
+        self.key = self.id if key == self.id else key
 
 
 @dataclass(frozen=True)
@@ -95,26 +100,28 @@ def _read_rows(roster: Roster, handle: TextIO, form: RosterFormat) -> None:
     if header is None:
         raise RosterError(f"the roster {path} is empty: it needs a header row.")
     positions = _column_positions(path, header, form.columns)
+    read_person = _PersonReader(positions, len(header), form.date_formats)
     seen: dict[str, int] = {}
+    people = roster.people
+    problems = roster.problems
     while True:
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            roster.problems.append(RosterProblem(reader.line_num, f"unreadable row ({error})"))
+            for row in reader:
+                if not "".join(row).strip():
+                    continue
+                person, problem = read_person(row, reader.line_num)
+                if person and person.key in seen:
+                    problem = f"{person.id!r} is already on line {seen[person.key]}"
+                if problem:
+                    problems.append(RosterProblem(reader.line_num, problem))
+                    continue
+                assert person is not None
+                seen[person.key] = person.line
+                people.append(person)
+        except csv.Error as error:  # an unreadable row: say so, and read on after it
+            problems.append(RosterProblem(reader.line_num, f"unreadable row ({error})"))
             continue
-        if not any(cell.strip() for cell in row):
-            continue
-        person, problem = _person(row, reader.line_num, positions, len(header), form)
-        if person and person.key in seen:
-            problem = f"{person.id!r} is already on line {seen[person.key]}"
-        if problem:
-            roster.problems.append(RosterProblem(reader.line_num, problem))
-            continue
-        assert person is not None
-        seen[person.key] = person.line
-        roster.people.append(person)
+        break
 
 
 def _column_positions(path: Path, header: list[str], columns: Mapping[str, str]) -> dict:
@@ -143,36 +150,46 @@ def _column_positions(path: Path, header: list[str], columns: Mapping[str, str])
     return positions
 
 
-def _person(
-    row: list[str], line: int, positions: dict, width: int, form: RosterFormat
-) -> tuple[Person | None, str | None]:
-    if len(row) > width and any(cell.strip() for cell in row[width:]):
-        return None, f"{len(row)} fields where the header has {width} (an unquoted comma?)"
+class _PersonReader:
+    """Turns a row into a Person, or says why it cannot. Team, manager and role names and
+    start dates repeat down a roster, so each is kept once."""
 
-    def cell(name: str) -> str:
-        index = positions.get(name)
-        return row[index].strip() if index is not None and index < len(row) else ""
+    def __init__(self, positions: Mapping[str, int], width: int, formats: tuple[str, ...]):
+        self.width = width
+        self.formats = formats
+        self.indexes = tuple(positions.get(name) for name in FIELDS)
+        # for a row as wide as the header, with "" appended for the fields it does not have
+        self.cells = itemgetter(*(width if index is None else index for index in self.indexes))
+        self.names: dict[str, str] = {}
+        self.dates: dict[str, date] = {}
 
-    person_id = cell("id")
-    if not person_id:
-        return None, "no username or email"
-    start = None
-    if cell("start"):
-        try:
-            start = parse_date(cell("start"), form.date_formats)
-        except ValueError as error:
-            return None, f"start date {error}"
-    if not cell("team"):
-        return None, "no team"
-    return (
-        Person(
-            id=person_id,
-            name=cell("name") or person_id,
-            team=cell("team"),
-            manager=cell("manager"),
-            role=cell("role"),
-            start=start,
-            line=line,
-        ),
-        None,
-    )
+    def __call__(self, row: list[str], line: int) -> tuple[Person | None, str | None]:
+        width = self.width
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            return None, f"{len(row)} fields where the header has {width} (an unquoted comma?)"
+        if len(row) == width:
+            row.append("")
+            person_id, name, team, manager, role, start_text = self.cells(row)
+            person_id, name, team = person_id.strip(), name.strip(), team.strip()
+            manager, role, start_text = manager.strip(), role.strip(), start_text.strip()
+        else:
+            person_id, name, team, manager, role, start_text = (
+                row[index].strip() if index is not None and index < len(row) else ""
+                for index in self.indexes
+            )
+        if not person_id:
+            return None, "no username or email"
+        start = None
+        if start_text:
+            start = self.dates.get(start_text)
+            if start is None:
+                try:
+                    start = self.dates[start_text] = parse_date(start_text, self.formats)
+                except ValueError as error:
+                    return None, f"start date {error}"
+        if not team:
+            return None, "no team"
+        names = self.names
+        team, manager = names.setdefault(team, team), names.setdefault(manager, manager)
+        role = names.setdefault(role, role)
+        return Person(person_id, name or person_id, team, manager, role, start, line), None

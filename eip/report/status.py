@@ -25,9 +25,10 @@ from eip.report.requirements import CourseRule
 from eip.report.roster import Person
 
 SCORE_TOLERANCE = 1e-9
+_NEVER = float("-inf")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VersionResult:
     course: CourseVersion
     active: bool
@@ -37,8 +38,11 @@ class VersionResult:
     last_activity: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Assignment:
+    """One row of the report; treat it as read-only (one is made per person and course, and
+    a frozen dataclass takes several times as long to make)."""
+
     person: Person
     slug: str
     title: str
@@ -47,6 +51,10 @@ class Assignment:
     completed: date | None
     version: str
     score: float | None
+
+
+# An assignment without its person and title: status, due, completed, version, score.
+Outcome = tuple[str, date | None, date | None, str, float | None]
 
 
 def version_result(
@@ -59,12 +67,14 @@ def version_result(
     lists everyone enrolled, at 0 until they do something: 0 is no activity and no score."""
     if report_grade is not None and report_grade <= 0:
         report_grade = None
-    states = [progress.get(block.usage_id) for block in course.blocks]
-    touched = [state for state in states if state is not None]
+    get = progress.get
+    touched = [state for block in course.blocks if (state := get(block.usage_id)) is not None]
+    if not touched:  # the usual case for a version: nothing done in it
+        score = report_grade if course.graded_blocks else None
+        return VersionResult(course, report_grade is not None, False, score, None, _NEVER)
     completable = course.completable_blocks
     finished = bool(completable) and all(
-        (state := progress.get(block.usage_id)) is not None and state.is_complete
-        for block in completable
+        (state := get(block.usage_id)) is not None and state.is_complete for block in completable
     )
     score = _score(course, progress, report_grade)
     completed_on = None
@@ -91,7 +101,7 @@ def version_result(
 def _score(
     course: CourseVersion, progress: Mapping[str, BlockProgress], report_grade: float | None
 ) -> float | None:
-    graded = [block for block in course.blocks if block.graded and block.weight > 0]
+    graded = course.graded_blocks
     if not graded:
         return None
     grades = [
@@ -112,6 +122,13 @@ def assess(
     as_of: date,
 ) -> Assignment:
     """The assignment's row, from the person's results in each version of the course."""
+    return Assignment(person, rule.slug, title, *outcome(person.start, rule, results, as_of))
+
+
+def outcome(
+    start: date | None, rule: CourseRule, results: Sequence[VersionResult], as_of: date
+) -> Outcome:
+    """`assess` without the person: it depends on nothing of theirs but the start date."""
     completed = [
         r
         for r in results
@@ -119,34 +136,23 @@ def assess(
         and (r.score is None or r.score >= rule.pass_mark - SCORE_TOLERANCE)
         and r.completed_on is not None
     ]
-    due = person.start + timedelta(days=rule.due_days) if person.start else None
+    due = start + timedelta(days=rule.due_days) if start else None
     if completed:
         best = max(completed, key=lambda r: (r.completed_on, r.last_activity))
         assert best.completed_on is not None
         renewal = add_months(best.completed_on, rule.renew_months) if rule.renew_months else None
-        return Assignment(
-            person=person,
-            slug=rule.slug,
-            title=title,
-            status="expired" if renewal and as_of > renewal else "completed",
-            due=renewal,
-            completed=best.completed_on,
-            version=best.course.version,
-            score=best.score,
-        )
+        status = "expired" if renewal and as_of > renewal else "completed"
+        return (status, renewal, best.completed_on, best.course.version, best.score)
     active = [r for r in results if r.active]
     latest = max(active, key=lambda r: r.last_activity) if active else None
     if due is not None and as_of > due:
         status = "overdue"
     else:
         status = "in_progress" if latest else "not_started"
-    return Assignment(
-        person=person,
-        slug=rule.slug,
-        title=title,
-        status=status,
-        due=due,
-        completed=None,
-        version=latest.course.version if latest else "",
-        score=latest.score if latest and latest.finished else None,
+    return (
+        status,
+        due,
+        None,
+        latest.course.version if latest else "",
+        latest.score if latest and latest.finished else None,
     )

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from eip.report.build import Report
 from eip.report.strings import STATUSES, Strings
-from eip.report.tallies import tally
 
 EXAMPLES = 5
 
 
 def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> list[str]:
     reading = report.reading
-    counts = tally(report.assignments)
+    counts = report.tally()
     lines = [
         text(
             "term.people",

@@ -1,125 +1,118 @@
 """`report.xlsx`: sheets summary, by team, by person, by course and competencies.
 
-Written with XlsxWriter in constant-memory mode (rows go straight to disk, in order), with
-numbers stored as numbers (scores as fractions shown as percentages) and dates as dates.
+Written a row at a time straight into the file (`xlsx_writer`), with numbers stored as
+numbers (scores as fractions shown as percentages) and dates as dates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
-
-import xlsxwriter
 
 from eip.report.build import Report
 from eip.report.strings import STATUSES, Strings
 from eip.report.tallies import tally
+from eip.report.xlsx_writer import HEADER_STYLE, Workbook
 
-DATE_FORMAT = "yyyy-mm-dd"
+# A row's cells, and the columns of it shown as percentages.
+Row = tuple[Sequence[object], Sequence[int]]
 
-
-class _Sheet:
-    """One worksheet written row by row, each cell by the type of its value."""
-
-    def __init__(self, book: Any, name: str, styles: dict, widths: Sequence[int]) -> None:
-        self.sheet = book.add_worksheet(name)
-        self.styles = styles
-        self.row = 0
-        for column, width in enumerate(widths):
-            self.sheet.set_column(column, column, width)
-
-    def header(self, cells: Sequence[str]) -> None:
-        for column, value in enumerate(cells):
-            self.sheet.write_string(self.row, column, value, self.styles["header"])
-        self.sheet.freeze_panes(1, 0)
-        self.row += 1
-
-    def write(self, cells: Sequence[Any], percent: Sequence[int] = ()) -> None:
-        for column, value in enumerate(cells):
-            if value is None or value == "":
-                self.sheet.write_blank(self.row, column, None)
-            elif isinstance(value, date):
-                self.sheet.write_datetime(self.row, column, value, self.styles["date"])
-            elif isinstance(value, int | float) and not isinstance(value, bool):
-                style = self.styles["percent"] if column in percent else None
-                self.sheet.write_number(self.row, column, value, style)
-            else:
-                self.sheet.write_string(self.row, column, str(value))
-        self.row += 1
-
-    def filter(self, columns: int) -> None:
-        if self.row > 1:
-            self.sheet.autofilter(0, 0, self.row - 1, columns - 1)
+SHEETS = (
+    "sheet.summary",
+    "sheet.by_team",
+    "sheet.by_person",
+    "sheet.by_course",
+    "sheet.competencies",
+)
+WIDTHS = {
+    "sheet.summary": (34, 16),
+    "sheet.by_team": (28, 24, *[12] * 9),
+    "sheet.by_person": (28, 24, 24, 20, 22, 12, 34, 14, 12, 14, 9, 9),
+    "sheet.by_course": (34, 9, *[12] * 8),
+    "sheet.competencies": (28, 22, 40, *[14] * 6),
+}
 
 
 def write_xlsx(report: Report, path: Path, text: Strings) -> Path:
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
-    styles = {
-        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
-        "date": book.add_format({"num_format": DATE_FORMAT}),
-        "percent": book.add_format({"num_format": "0.0%"}),
-    }
-    _summary(_Sheet(book, text("sheet.summary"), styles, (34, 16)), report, text)
-    _by_team(_Sheet(book, text("sheet.by_team"), styles, (28, 24, *[12] * 9)), report, text)
-    _by_person(
-        _Sheet(
-            book, text("sheet.by_person"), styles, (28, 24, 24, 20, 22, 12, 34, 14, 12, 14, 9, 9)
-        ),
-        report,
-        text,
-    )
-    _by_course(_Sheet(book, text("sheet.by_course"), styles, (34, 9, *[12] * 8)), report, text)
-    _competencies(
-        _Sheet(book, text("sheet.competencies"), styles, (28, 22, 40, *[14] * 6)), report, text
-    )
-    book.close()
-    return Path(path)
+    book = Workbook(Path(path), [text(key) for key in SHEETS])
+    try:
+        summary = [text("col.measure"), text("col.value")]
+        _table(book, "sheet.summary", summary, _summary(report, text))
+        _table(book, "sheet.by_team", _team_header(text), _by_team(report), autofilter=True)
+        _by_person(book, report, text)
+        _table(book, "sheet.by_course", _course_header(text), _by_course(report, text), True)
+        _competencies(book, report, text)
+        return book.close()
+    except BaseException:
+        book.discard()
+        raise
 
 
-def _summary(sheet: _Sheet, report: Report, text: Strings) -> None:
-    total = tally(report.assignments)
+def _table(
+    book: Workbook,
+    sheet: str,
+    header: Sequence[str] | None,
+    rows: Iterable[Row],
+    autofilter: bool = False,
+) -> None:
+    """A small sheet: its rows worked out first, to know its size."""
+    rows = list(rows)
+    width = max([len(header or ())] + [len(cells) for cells, _ in rows])
+    out = book.add_sheet(
+        rows=len(rows) + (header is not None),
+        columns=width,
+        widths=WIDTHS[sheet],
+        frozen_header=header is not None,
+        autofilter=autofilter,
+    )
+    if header is not None:
+        out.write(header, style=HEADER_STYLE)
+    for cells, percent in rows:
+        out.write(cells, percent)
+
+
+def _summary(report: Report, text: Strings) -> Iterable[Row]:
+    total = report.tally()
     reading = report.reading
-    sheet.header([text("col.measure"), text("col.value")])
-    sheet.write([text("summary.as_of"), report.as_of])
-    sheet.write([text("summary.people"), len(report.people)])
-    sheet.write([text("summary.teams"), len(report.teams)])
-    sheet.write([text("summary.assigned"), total.total])
+    yield [text("summary.as_of"), report.as_of], ()
+    yield [text("summary.people"), len(report.people)], ()
+    yield [text("summary.teams"), len(report.teams)], ()
+    yield [text("summary.assigned"), total.total], ()
     for status in STATUSES:
-        sheet.write([text.status(status), total.count(status)])
-    sheet.write([text("summary.percent_complete"), total.share_complete], percent=(1,))
-    sheet.write([text("summary.lines"), reading.lines])
-    sheet.write([text("summary.used"), reading.used])
-    sheet.write([text("summary.duplicates"), reading.duplicates])
+        yield [text.status(status), total.count(status)], ()
+    yield [text("summary.percent_complete"), total.share_complete], (1,)
+    yield [text("summary.lines"), reading.lines], ()
+    yield [text("summary.used"), reading.used], ()
+    yield [text("summary.duplicates"), reading.duplicates], ()
     for reason, count in sorted(reading.skipped.items()):
-        sheet.write([text("summary.skipped", reason=text("skip." + reason)), count])
-    sheet.write([text("summary.unknown_users"), len(report.unknown_users)])
-    sheet.write([text("summary.roster_problems"), len(report.roster.problems)])
+        yield [text("summary.skipped", reason=text("skip." + reason)), count], ()
+    yield [text("summary.unknown_users"), len(report.unknown_users)], ()
+    yield [text("summary.roster_problems"), len(report.roster.problems)], ()
 
 
 def _status_header(text: Strings) -> list[str]:
     return [text.status(status) for status in STATUSES]
 
 
-def _by_team(sheet: _Sheet, report: Report, text: Strings) -> None:
-    sheet.header(
-        [
-            text("col.team"),
-            text("col.manager"),
-            text("col.people"),
-            text("col.assigned"),
-            *_status_header(text),
-            text("col.percent_complete"),
-            text("col.average_score"),
-        ]
-    )
+def _team_header(text: Strings) -> list[str]:
+    return [
+        text("col.team"),
+        text("col.manager"),
+        text("col.people"),
+        text("col.assigned"),
+        *_status_header(text),
+        text("col.percent_complete"),
+        text("col.average_score"),
+    ]
+
+
+def _by_team(report: Report) -> Iterable[Row]:
     people_in = {team: 0 for team in report.teams}
     for person in report.people:
         people_in[person.team] += 1
-    for team, assignments in report.by_team().items():
-        counts = tally(assignments)
-        sheet.write(
+    for team in report.by_team():
+        counts = report.tally(team)
+        yield (
             [
                 team,
                 report.managers.get(team, ""),
@@ -129,28 +122,42 @@ def _by_team(sheet: _Sheet, report: Report, text: Strings) -> None:
                 counts.share_complete,
                 counts.average_score,
             ],
-            percent=(9, 10),
+            (9, 10),
         )
-    sheet.filter(11)
 
 
-def _by_person(sheet: _Sheet, report: Report, text: Strings) -> None:
-    keys = ("col.id", "col.name", "col.team", "col.manager", "col.role", "col.start")
-    sheet.header(
-        [
-            *(text(key) for key in keys),
-            text("col.course"),
-            text("col.status"),
-            text("col.due"),
-            text("col.completed"),
-            text("col.version"),
-            text("col.score"),
-        ]
+PERSON_COLUMNS = (
+    "col.id",
+    "col.name",
+    "col.team",
+    "col.manager",
+    "col.role",
+    "col.start",
+    "col.course",
+    "col.status",
+    "col.due",
+    "col.completed",
+    "col.version",
+    "col.score",
+)
+
+
+def _by_person(book: Workbook, report: Report, text: Strings) -> None:
+    out = book.add_sheet(
+        rows=len(report.assignments) + 1,
+        columns=len(PERSON_COLUMNS),
+        widths=WIDTHS["sheet.by_person"],
+        frozen_header=True,
+        autofilter=True,
     )
+    out.write([text(key) for key in PERSON_COLUMNS], style=HEADER_STYLE)
+    status = {name: text.status(name) for name in STATUSES}
+    write = out.write
+    percent = (11,)
     for a in report.assignments:
         p = a.person
-        sheet.write(
-            [
+        write(
+            (
                 p.id,
                 p.name,
                 p.team,
@@ -158,28 +165,28 @@ def _by_person(sheet: _Sheet, report: Report, text: Strings) -> None:
                 p.role,
                 p.start,
                 a.title,
-                text.status(a.status),
+                status[a.status],
                 a.due,
                 a.completed,
                 a.version,
                 a.score,
-            ],
-            percent=(11,),
+            ),
+            percent,
         )
-    sheet.filter(12)
 
 
-def _by_course(sheet: _Sheet, report: Report, text: Strings) -> None:
-    sheet.header(
-        [
-            text("col.course"),
-            text("col.version"),
-            text("col.assigned"),
-            *_status_header(text),
-            text("col.percent_complete"),
-            text("col.average_score"),
-        ]
-    )
+def _course_header(text: Strings) -> list[str]:
+    return [
+        text("col.course"),
+        text("col.version"),
+        text("col.assigned"),
+        *_status_header(text),
+        text("col.percent_complete"),
+        text("col.average_score"),
+    ]
+
+
+def _by_course(report: Report, text: Strings) -> Iterable[Row]:
     for slug, title in sorted(report.titles.items(), key=lambda item: item[1].casefold()):
         mine = [a for a in report.assignments if a.slug == slug]
         if not mine:
@@ -189,7 +196,7 @@ def _by_course(sheet: _Sheet, report: Report, text: Strings) -> None:
         rows += [(v, [a for a in mine if a.version == v]) for v in versions]
         for index, (version, group) in enumerate(rows):
             counts = tally(group)
-            sheet.write(
+            yield (
                 [
                     title,
                     version,
@@ -198,15 +205,14 @@ def _by_course(sheet: _Sheet, report: Report, text: Strings) -> None:
                     None if index else counts.share_complete,
                     counts.average_score,
                 ],
-                percent=(8, 9),
+                (8, 9),
             )
-    sheet.filter(10)
 
 
-def _competencies(sheet: _Sheet, report: Report, text: Strings) -> None:
+def _competencies(book: Workbook, report: Report, text: Strings) -> None:
     coverage = report.coverage
     if coverage is None:
-        sheet.write([text("competency.none")])
+        _table(book, "sheet.competencies", None, [([text("competency.none")], ())])
         return
     framework = coverage.framework
     lang = report.options.lang
@@ -214,14 +220,21 @@ def _competencies(sheet: _Sheet, report: Report, text: Strings) -> None:
         text("level.name", level=level.number, name=level.name.get(lang))
         for level in framework.levels
     ]
-    sheet.header([text("col.team"), text("col.domain"), text("col.competency"), *levels])
+    header = [text("col.team"), text("col.domain"), text("col.competency"), *levels]
     domain_of = {c.id: d for d in framework.domains for c in d.competencies}
-    team_people: dict[str, list[str]] = {team: [] for team in report.teams}
-    for person in report.people:
-        team_people[person.team].append(person.key)
-    for team, keys in team_people.items():
-        counts = coverage.level_counts(keys)
-        for competency, row in zip(framework.competencies, counts, strict=True):
-            domain = domain_of[competency.id]
-            sheet.write([team, domain.title.get(lang), competency.title.get(lang), *row])
-    sheet.filter(3 + len(levels))
+    names = [
+        (domain_of[competency.id].title.get(lang), competency.title.get(lang))
+        for competency in framework.competencies
+    ]
+    team_levels = report.team_levels()
+    out = book.add_sheet(
+        rows=len(team_levels) * len(names) + 1,
+        columns=len(header),
+        widths=WIDTHS["sheet.competencies"],
+        frozen_header=True,
+        autofilter=True,
+    )
+    out.write(header, style=HEADER_STYLE)
+    for team, counts in team_levels.items():
+        for (domain, competency), row in zip(names, counts, strict=True):
+            out.write([team, domain, competency, *row])

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -172,3 +173,51 @@ def report(options, framework_loader):
 def rows():
     """`rows(report)`: {(person id, course slug): assignment}."""
     return lambda built: {(a.person.id, a.slug): a for a in built.assignments}
+
+
+class InlineFork:
+    """Stands in for `forked.Forked`: runs the task at once, in this process, and hands back
+    its result (or raises its exception) when asked, as a forked child would."""
+
+    started = 0
+
+    def __init__(self, value, error) -> None:
+        self.value, self.error = value, error
+
+    @classmethod
+    def start(cls, task):
+        cls.started += 1
+        try:
+            return cls(task(), None)
+        except BaseException as error:
+            return cls(None, error)
+
+    def result(self):
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.fixture
+def inline_fork(monkeypatch) -> type[InlineFork]:
+    """Reading and writing split in two as on a machine with a spare core, but deterministically
+    in this process (the fork itself is tested in test_report_forked)."""
+    from eip.report import reading, writing
+
+    class Fork(InlineFork):
+        started = 0
+
+    monkeypatch.setattr(reading, "Forked", Fork)
+    monkeypatch.setattr(writing, "Forked", Fork)
+    return Fork
+
+
+@pytest.fixture
+def log_lines():
+    """The helpers that write tracking-log lines, and the block ids of the story."""
+    return SimpleNamespace(
+        line=line, appraisal=appraisal, graded=graded, FGC_10=FGC_10, FGC_11=FGC_11
+    )

@@ -7,7 +7,7 @@ import io
 import json
 import random
 
-from eip.report import progressbar
+from eip.report import progressbar, reading
 from eip.report.logs import LogFile
 from eip.report.manifests import load_manifests
 from eip.report.matching import BlockIndex
@@ -65,6 +65,21 @@ def test_a_folder_stands_for_the_logs_inside_it(
     assert rows(report(events=[folder])) == rows(report())
 
 
+def test_lines_with_tutors_logging_header_read_like_bare_json(
+    report, rows, story_lines, write_log, tmp_path
+) -> None:
+    header = "2027-02-01 10:15:02,123 INFO 39 [tracking] logger.py:41 - "
+    prefixed = write_log(tmp_path / "tutor-tracking.log", [header + line for line in story_lines])
+    single = report()
+    built = report(events=[prefixed])
+    assert rows(built) == rows(single)
+    assert built.reading.skipped["malformed"] == 0
+    # a copy stripped of its headers (as older guides did by hand) repeats the same events
+    both = report(events=[prefixed, write_log(tmp_path / "stripped.log", story_lines)])
+    assert rows(both) == rows(single)
+    assert both.reading.duplicates == single.reading.used + single.reading.skipped["unknown_user"]
+
+
 def test_damaged_lines_are_counted_with_file_and_line(
     report, rows, story_lines, write_log, tmp_path
 ) -> None:
@@ -104,17 +119,13 @@ def test_lines_without_a_marker_are_never_parsed(report, write_log, tmp_path, mo
     ]
     log = write_log(tmp_path / "noise.log", noise)
     parsed = []
-    real = json.loads
-    monkeypatch.setattr(
-        json,
-        "loads",
-        lambda data, *a, **k: (
-            (isinstance(data, bytes) and parsed.append(data)) or real(data, *a, **k)
-        ),
-    )
+    real = reading.parse_line
+    monkeypatch.setattr(reading, "parse_line", lambda data: parsed.append(data) or real(data))
     built = report(events=[log])
     assert built.reading.lines == 500
     assert parsed == []
+    report()  # the story's own events are parsed, through the same function
+    assert parsed
 
 
 def test_a_team_filter_keeps_other_teams_out_and_does_not_call_them_unknown(report) -> None:

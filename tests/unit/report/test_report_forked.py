@@ -1,0 +1,49 @@
+"""A forked child hands back what its task returns, or raises what it raised."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from eip.report import forked
+from eip.report.forked import Forked
+
+
+@pytest.fixture(autouse=True)
+def spare_core(monkeypatch) -> None:
+    """As with a core to spare; skipped where no child can be forked safely: without fork, or
+    while other threads run (earlier tests may leave servers running in this process)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        pytest.skip("no fork here, or other threads are running: Forked would not fork")
+    monkeypatch.setattr(forked, "_spare_core", lambda: True)
+
+
+def test_the_child_hands_back_its_result() -> None:
+    parent = os.getpid()
+    child = Forked.start(lambda: (os.getpid(), [1, 2, 3]))
+    assert child is not None
+    pid, value = child.result()
+    assert value == [1, 2, 3] and pid != parent
+
+
+def test_what_the_child_raised_is_raised_here() -> None:
+    def fails() -> None:
+        raise ValueError("no such team")
+
+    child = Forked.start(fails)
+    assert child is not None
+    with pytest.raises(ValueError, match="no such team"):
+        child.result()
+
+
+def test_a_child_can_be_stopped() -> None:
+    child = Forked.start(lambda: os.pause())
+    assert child is not None
+    child.stop()
+
+
+def test_no_child_without_a_spare_core(monkeypatch) -> None:
+    monkeypatch.setattr(forked, "_spare_core", lambda: False)
+    assert Forked.start(lambda: 1) is None
