@@ -59,7 +59,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="id of a framework in assessments/competencies (default %(default)s)",
     )
     parser.add_argument(
-        "--lang", choices=LANGS, default="en", help="language of titles (default %(default)s)"
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of titles, descriptions and level descriptors, English where a text "
+        "has no translation (default %(default)s)",
     )
 
 
