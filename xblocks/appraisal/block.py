@@ -133,10 +133,8 @@ class AppraisalBlock(EIPBlock):
         uid = self._uid()
         page = {
             "uid": uid,
-            "display_name": self.display_name,
-            "study_html": self.render_html(
-                "study.html", {"uid": uid, "study": present.study_context(exercise.study)}
-            ),
+            "display_name": self.display_title(),
+            "study_html": self._study_html(exercise),
             "work_html": self._feedback_html(exercise)
             if self._showing_feedback()
             else self._form_html(exercise),
@@ -148,6 +146,10 @@ class AppraisalBlock(EIPBlock):
             js_init="EIPAppraisalBlock",
             js_init_args=self._js_args(),
         )
+
+    def _study_html(self, exercise: Exercise) -> str:
+        study = present.study_context(exercise.study, page_language())
+        return self.render_html("study.html", {"uid": self._uid(), "study": study})
 
     def _form_html(self, exercise: Exercise) -> str:
         context = present.form_context(exercise, self.draft, page_language(), self._uid())
@@ -340,17 +342,15 @@ class AppraisalBlock(EIPBlock):
         context = present.expert_context(exercise, page_language(), self.ugettext)
         context.update(
             uid=self._uid(),
-            display_name=self.display_name,
-            study_html=self.render_html(
-                "study.html", {"uid": self._uid(), "study": present.study_context(exercise.study)}
-            ),
+            display_name=self.display_title(),
+            study_html=self._study_html(exercise),
         )
         return self.learner_fragment("author.html", context)
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         """The editor: settings and the exercise XML, validated before anything is saved."""
-        lang = page_language()
-        instruments = sorted({(item.id, item.title.get(lang)) for item in list_instruments()})
+        show = self.language().show
+        instruments = sorted({(item.id, show(item.title)) for item in list_instruments()})
         values = OLX.studio_values(self)
         return self.studio_fragment(
             "studio_fields.html",

@@ -3,6 +3,11 @@
 No XBlock import and no domain rule: what counts as complete, what agrees and what the
 judgements are all come from the model; this module only arranges them for display.
 `gettext` is the block's i18n `ugettext`, so every sentence a person reads is translatable.
+
+Texts a person reads from authored content are `Shown` strings (xblocks.core.language) that
+know their language: the instrument's in the learner's language where it has a translation,
+else English; the study's and the expert's always English. Templates mark those that differ
+from the block's language.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 import lxml.html
 
 from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.language import BlockLanguage
 from xblocks.core.markdown import render_markdown
 
 Gettext = Callable[[str], str]
@@ -40,16 +46,21 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
 
 
-def study_context(study: Any) -> dict:
-    """The study as shown to everyone: title, fictional label, summary and exhibits."""
+def study_context(study: Any, lang: str = "en") -> dict:
+    """The study as shown to everyone: title, fictional label, summary and exhibits (all
+    written in English, so marked as English in a page in another language)."""
+    english = BlockLanguage(lang).english
     return {
-        "title": study.title,
+        "title": english(study.title),
         "fictional": study.fictional,
-        "label": study.label,
-        "citation": study.citation,
-        "summary_html": render_markdown(study.summary_md),
+        "label": english(study.label),
+        "citation": english(study.citation),
+        "summary_html": english(render_markdown(study.summary_md)),
         "exhibits": [
-            {"title": exhibit.title, "body_html": render_markdown(exhibit.body_md)}
+            {
+                "title": english(exhibit.title),
+                "body_html": english(render_markdown(exhibit.body_md)),
+            }
             for exhibit in study.exhibits
         ],
     }
@@ -58,8 +69,9 @@ def study_context(study: Any) -> dict:
 def _options(instrument: Any, scale_id: str | None, lang: str, chosen: str) -> list:
     if not scale_id:
         return []
+    show = BlockLanguage(lang).show
     return [
-        {"value": option.value, "label": option.label.get(lang), "checked": option.value == chosen}
+        {"value": option.value, "label": show(option.label), "checked": option.value == chosen}
         for option in instrument.scale(scale_id).options
     ]
 
@@ -72,6 +84,7 @@ def _entry(saved: Mapping | None) -> tuple[str, str]:
 def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
     """The instrument as a form, pre-filled from the learner's draft. Holds nothing expert."""
     instrument = exercise.instrument
+    show = BlockLanguage(lang).show
     answers = draft.get("answers") or {}
     sections, index = [], 0
     for section in instrument.sections:
@@ -86,8 +99,8 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
                 {
                     "id": item.id,
                     "key": key,
-                    "text": item.text.get(lang),
-                    "hints": [hint.get(lang) for hint in item.hints],
+                    "text": show(item.text),
+                    "hints": [show(hint) for hint in item.hints],
                     "screening": item.screening,
                     "text_only": item.text_only,
                     "options": _options(instrument, item.scale_id, lang, answer),
@@ -95,7 +108,7 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
                     "reason_required": exercise.reason_required(item.id),
                 }
             )
-        sections.append({"id": section.id, "title": section.title.get(lang), "items": items})
+        sections.append({"id": section.id, "title": show(section.title), "items": items})
     answer, reason = _entry(draft.get(OVERALL))
     key = f"{uid}-overall"
     stop_rule = instrument.stop_rule
@@ -103,7 +116,7 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
         "sections": sections,
         "overall": {
             "key": key,
-            "text": instrument.overall_text.get(lang),
+            "text": show(instrument.overall_text),
             "options": _options(instrument, instrument.overall_scale_id, lang, answer),
             "reason": reason,
             "reason_required": exercise.reason_required(OVERALL),
@@ -113,7 +126,7 @@ def form_context(exercise: Any, draft: Mapping, lang: str, uid: str) -> dict:
         else {
             "items": " ".join(stop_rule.item_ids),
             "answers": " ".join(stop_rule.answers),
-            "message": stop_rule.message.get(lang),
+            "message": show(stop_rule.message),
         },
         "stopped": bool(draft.get("stopped")),
     }
@@ -124,15 +137,16 @@ def _label(instrument: Any, scale_id: str | None, value: str | None, lang: str) 
         return ""
     for option in instrument.scale(scale_id).options:
         if option.value == value:
-            return option.label.get(lang)
+            return BlockLanguage(lang).show(option.label)
     return value
 
 
 def _peers(instrument: Any, scale_id: str | None, counts: Mapping, lang: str) -> list:
     if not scale_id or not counts:
         return []
+    show = BlockLanguage(lang).show
     return [
-        {"label": option.label.get(lang), "count": int(counts.get(option.value, 0))}
+        {"label": show(option.label), "count": int(counts.get(option.value, 0))}
         for option in instrument.scale(scale_id).options
     ]
 
@@ -169,7 +183,9 @@ def _row(
         "learner_reason": (result.learner_value if scale_id is None else result.learner_reason)
         or "",
         "expert_label": _label(instrument, scale_id, result.expert_value, lang),
-        "rationale_html": render_markdown(result.expert_rationale_md or ""),
+        "rationale_html": BlockLanguage(lang).english(
+            render_markdown(result.expert_rationale_md or "")
+        ),
         "peers": peers,
         "peers_total": sum(peer["count"] for peer in peers),
     }
@@ -179,7 +195,7 @@ def judgement_rows(instrument: Any, learner: Mapping, expert: Mapping, lang: str
     """Computed judgements (rule-based instruments) from the learner's and expert's answers."""
     return [
         {
-            "title": judgement.title.get(lang),
+            "title": BlockLanguage(lang).show(judgement.title),
             "learner": _label(instrument, judgement.scale_id, learner.get(judgement.id), lang)
             or learner.get(judgement.id, ""),
             "expert": _label(instrument, judgement.scale_id, expert.get(judgement.id), lang)
@@ -195,6 +211,7 @@ def feedback_context(
 ) -> dict:
     """The learner's appraisal beside the expert's, item by item, with peer counts."""
     instrument = exercise.instrument
+    show = BlockLanguage(lang).show
     texts = agreement_texts(gettext)
     by_item = {item_result.item_id: item_result for item_result in result.items}
     sections = []
@@ -203,7 +220,7 @@ def feedback_context(
             _row(
                 instrument,
                 by_item[item.id],
-                item.text.get(lang),
+                show(item.text),
                 item.scale_id,
                 tallies,
                 lang,
@@ -213,11 +230,11 @@ def feedback_context(
             for item in section.items
             if item.id in by_item
         ]
-        sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
+        sections.append({"id": section.id, "title": show(section.title), "rows": rows})
     overall = _row(
         instrument,
         result.overall,
-        instrument.overall_text.get(lang),
+        show(instrument.overall_text),
         instrument.overall_scale_id,
         {OVERALL: tallies.get(OVERALL) or {}},
         lang,
@@ -236,6 +253,8 @@ def feedback_context(
 def expert_context(exercise: Any, lang: str, gettext: Gettext) -> dict:
     """The expert appraisal for staff previews (author view)."""
     instrument = exercise.instrument
+    language = BlockLanguage(lang)
+    show, english = language.show, language.english
     sections = []
     for section in instrument.sections:
         rows = []
@@ -244,24 +263,24 @@ def expert_context(exercise: Any, lang: str, gettext: Gettext) -> dict:
             rows.append(
                 {
                     "id": item.id,
-                    "text": item.text.get(lang),
+                    "text": show(item.text),
                     "label": _label(instrument, item.scale_id, answer.value, lang),
-                    "rationale_html": render_markdown(answer.rationale_md or ""),
+                    "rationale_html": english(render_markdown(answer.rationale_md or "")),
                     "reason_required": exercise.reason_required(item.id),
                 }
             )
-        sections.append({"id": section.id, "title": section.title.get(lang), "rows": rows})
+        sections.append({"id": section.id, "title": show(section.title), "rows": rows})
     expert_values = {
         item_id: answer.value or "" for item_id, answer in exercise.expert_answers.items()
     }
     judgements = instrument.compute_judgements(expert_values) if instrument.judgements else {}
     return {
-        "instrument_title": instrument.title.get(lang),
+        "instrument_title": show(instrument.title),
         "sections": sections,
         "overall": {
-            "text": instrument.overall_text.get(lang),
+            "text": show(instrument.overall_text),
             "label": _label(instrument, instrument.overall_scale_id, exercise.overall_value, lang),
-            "rationale_html": render_markdown(exercise.overall_rationale_md or ""),
+            "rationale_html": english(render_markdown(exercise.overall_rationale_md or "")),
         },
         "judgements": judgement_rows(instrument, {}, judgements, lang),
         "no_answer": gettext("No answer"),

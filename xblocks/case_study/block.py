@@ -42,9 +42,10 @@ from xblocks.case_study.model.walk import (
     walk_score,
 )
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock, _, now_iso
+from xblocks.core.block import EIPBlock, _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.language import Phrase
 from xblocks.core.olx_block import AuthoredOLX, block_source
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
@@ -168,7 +169,7 @@ class CaseStudyBlock(EIPBlock):
             return self.unavailable_fragment(error)
         page = {
             "uid": self._uid(),
-            "display_name": self.display_name,
+            "display_name": self.display_title(),
             "walk_html": self._walk_html(case, self._current_walk(case)),
         }
         return self.learner_fragment(
@@ -191,15 +192,16 @@ class CaseStudyBlock(EIPBlock):
         """The learner's current node: a step to take, or the debrief of an ending."""
         uid = self._uid()
         gettext = self.ugettext
+        lang = page_language()
         previous_html = self.render_html(
             "previous.html",
-            {"uid": uid, "previous": present.previous_context(case, walk, gettext)},
+            {"uid": uid, "previous": present.previous_context(case, walk, gettext, lang)},
         )
         if self._ended(case, walk):
             _, _, fraction = walk_score(case, walk)
             context = {
                 "uid": uid,
-                "node": present.ending_context(case, walk, fraction, self.tallies, gettext),
+                "node": present.ending_context(case, walk, fraction, self.tallies, gettext, lang),
                 "previous_html": previous_html,
                 "score_text": self._score_text(case, walk),
                 "grade_text": self._grade_text(),
@@ -209,10 +211,10 @@ class CaseStudyBlock(EIPBlock):
             return self.render_html("ending.html", context)
         context = {
             "uid": uid,
-            "node": present.node_context(case, walk, uid, gettext),
+            "node": present.node_context(case, walk, uid, gettext, lang),
             "previous_html": previous_html,
             "history_html": self.render_html(
-                "history.html", {"history": present.history_context(case, walk, gettext)}
+                "history.html", {"history": present.history_context(case, walk, gettext, lang)}
             ),
             "can_go_back": case.allow_back and bool(walk.get("steps")),
             "attempts_text": self._attempts_text(),
@@ -348,21 +350,31 @@ class CaseStudyBlock(EIPBlock):
         return HandlerError(self.ugettext(message) if message else error.message, status)
 
     def _response(self, case: CaseStudy, walk: dict) -> dict:
+        status = self._status_text(case, walk)
         return {
             "node_html": self._walk_html(case, walk),
-            "status": self._status_text(case, walk),
+            "status": str(status),
+            # The same sentence in pieces, each with its language where it is not the
+            # block's, for the script to announce with the node's title marked.
+            "status_parts": status.as_json(),
             "ended": self._ended(case, walk),
             "attempts_left": self._attempts_left(),
         }
 
-    def _status_text(self, case: CaseStudy, walk: dict) -> str:
+    def _status_text(self, case: CaseStudy, walk: dict) -> Phrase:
         node = case.node(walk["node"])
+        language = self.language()
+        title = language.english(node.title)
         if self._ended(case, walk):
-            return self.ugettext("You reached an ending: {title}. {score}").format(
-                title=node.title, score=self._score_text(case, walk)
+            return language.phrase(
+                self.ugettext("You reached an ending: {title}. {score}"),
+                title=title,
+                score=self._score_text(case, walk),
             )
-        return self.ugettext("Step {number}: {title}").format(
-            number=len(walk.get("steps") or ()) + 1, title=node.title
+        return language.phrase(
+            self.ugettext("Step {number}: {title}"),
+            number=len(walk.get("steps") or ()) + 1,
+            title=title,
         )
 
     def _complete(self, case: CaseStudy, walk: dict) -> None:
@@ -397,11 +409,12 @@ class CaseStudyBlock(EIPBlock):
             case = self.case_study()
         except (OLXError, OLXErrors) as error:
             return self.unavailable_fragment(error, staff_only=False)
-        context = present.outline_context(case, self.ugettext)
+        context = present.outline_context(case, self.ugettext, page_language())
         context.update(
             uid=self._uid(),
-            display_name=self.display_name,
-            warnings=case_study_warnings(case),
+            display_name=self.display_title(),
+            # Authoring warnings are written in English only (not in the catalogues).
+            warnings=[self.language().english(text) for text in case_study_warnings(case)],
             settings_text=self._settings_text(case),
         )
         return self.learner_fragment("author.html", context)

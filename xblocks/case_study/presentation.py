@@ -4,6 +4,10 @@ No XBlock import and no domain rule: where the learner is, what a step scored an
 mapping got right all come from the model; this module only arranges what the learner has
 already reached for display. `gettext` is the block's i18n `ugettext`.
 
+Case studies are written in English only: every authored text comes out as a `Shown` string
+(xblocks.core.language) in English, which templates mark with `lang="en"` in a page in
+another language. `lang` is the block's language.
+
 What is secret until reached (choice feedback, points and targets, expected placements,
 scale guidance, endings) is only ever read here from steps the walk has taken.
 """
@@ -20,6 +24,7 @@ import lxml.html
 from xblocks.case_study.model import CATEGORIES
 from xblocks.case_study.model.walk import mapping_result, walk_path, walk_score
 from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.language import BlockLanguage, Shown
 from xblocks.core.markdown import render_markdown
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, parse_xml
@@ -73,6 +78,16 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
 
 
+def english(lang: str) -> Callable[[str | None], Shown]:
+    """Authored text of a case study as shown in a block in `lang`: English."""
+    return BlockLanguage(lang).english
+
+
+def markdown_in(lang: str, markdown_text: str | None) -> Shown:
+    """Authored Markdown rendered, as English shown in a block in `lang`."""
+    return BlockLanguage(lang).english(render_markdown(markdown_text or ""))
+
+
 def competency_list(text: str) -> list[dict]:
     """Competency tags as event data: [{"id": ..., "level": ...}]."""
     return [{"id": tag.id, "level": tag.level} for tag in parse_competency_tags(text)]
@@ -111,21 +126,23 @@ def appraisal_title(slug: str) -> str:
     return root.get("display_name", "")
 
 
-def evidence_card(node: Any, gettext: Gettext) -> dict:
+def evidence_card(node: Any, gettext: Gettext, lang: str = "en") -> dict:
     """An evidence node as shown to a learner (the card itself holds nothing secret)."""
+    en = english(lang)
     return {
         "id": node.id,
-        "title": node.title,
+        "title": en(node.title),
         "certainty": node.certainty,
         "certainty_text": certainty_text(node.certainty, gettext),
         "fictional": node.fictional,
-        "citation": node.citation,
-        "summary_html": render_markdown(node.summary_md),
-        "appraisal_title": appraisal_title(node.appraisal),
+        "citation": en(node.citation),
+        "summary_html": markdown_in(lang, node.summary_md),
+        "appraisal_title": en(appraisal_title(node.appraisal)),
     }
 
 
-def _evidence_refs(case: Any, evidence_ids: Any, gettext: Gettext) -> list[dict]:
+def _evidence_refs(case: Any, evidence_ids: Any, gettext: Gettext, lang: str) -> list[dict]:
+    en = english(lang)
     refs = []
     for evidence_id in evidence_ids or ():
         node = case.nodes.get(evidence_id)
@@ -134,10 +151,10 @@ def _evidence_refs(case: Any, evidence_ids: Any, gettext: Gettext) -> list[dict]
         refs.append(
             {
                 "id": node.id,
-                "title": node.title,
+                "title": en(node.title),
                 "certainty_text": certainty_text(node.certainty, gettext),
                 "fictional": node.fictional,
-                "citation": node.citation,
+                "citation": en(node.citation),
             }
         )
     return refs
@@ -146,33 +163,34 @@ def _evidence_refs(case: Any, evidence_ids: Any, gettext: Gettext) -> list[dict]
 # --- the node the learner is at ------------------------------------------------------------
 
 
-def node_context(case: Any, walk: Mapping, uid: str, gettext: Gettext) -> dict:
+def node_context(case: Any, walk: Mapping, uid: str, gettext: Gettext, lang: str = "en") -> dict:
     """The current node (not an ending) as a form: only what the learner may see now."""
+    en = english(lang)
     node = case.node(walk["node"])
     context: dict[str, Any] = {
         "id": node.id,
         "kind": node.kind,
         "kind_text": _kind_text(node.kind, gettext),
-        "title": node.title,
+        "title": en(node.title),
         "step_number": len(walk.get("steps") or ()) + 1,
     }
     if node.kind == "narrative":
-        context["body_html"] = render_markdown(node.body_md)
+        context["body_html"] = markdown_in(lang, node.body_md)
     elif node.kind == "evidence":
-        context["evidence"] = evidence_card(node, gettext)
+        context["evidence"] = evidence_card(node, gettext, lang)
     elif node.kind == "decision":
-        context["prompt_html"] = render_markdown(node.prompt_md)
+        context["prompt_html"] = markdown_in(lang, node.prompt_md)
         context["choices"] = [
-            {"id": choice.id, "label": choice.label, "key": f"{uid}-c{index}"}
+            {"id": choice.id, "label": en(choice.label), "key": f"{uid}-c{index}"}
             for index, choice in enumerate(node.choices, start=1)
         ]
     elif node.kind == "mapping":
         options = category_options(gettext)
-        context["prompt_html"] = render_markdown(node.prompt_md)
+        context["prompt_html"] = markdown_in(lang, node.prompt_md)
         context["statements"] = [
             {
                 "id": statement.id,
-                "text": statement.text,
+                "text": en(statement.text),
                 "key": f"{uid}-s{index}",
                 "options": options,
             }
@@ -180,39 +198,40 @@ def node_context(case: Any, walk: Mapping, uid: str, gettext: Gettext) -> dict:
         ]
         context["scale"] = node.scale
     elif node.kind == "reflection":
-        context["prompt_html"] = render_markdown(node.prompt_md)
+        context["prompt_html"] = markdown_in(lang, node.prompt_md)
         context["shareable"] = node.shareable
         context["text"] = str((walk.get("reflections") or {}).get(node.id, "") or "")
     return context
 
 
-def _mapping_rows(case: Any, node: Any, saved: Mapping, gettext: Gettext) -> dict:
+def _mapping_rows(case: Any, node: Any, saved: Mapping, gettext: Gettext, lang: str) -> dict:
+    en = english(lang)
     placements = saved.get("placements") or {}
     rows = []
     for statement, placed, expected, agrees in mapping_result(case, node, placements):
         rows.append(
             {
-                "text": statement.text,
+                "text": en(statement.text),
                 "placed_text": category_text(placed, gettext),
                 "expected_text": category_text(expected, gettext),
                 "agrees": bool(agrees),
-                "feedback_html": render_markdown(statement.feedback_md),
+                "feedback_html": markdown_in(lang, statement.feedback_md),
             }
         )
     scale = saved.get("scale")
     return {
-        "title": node.title,
+        "title": en(node.title),
         "rows": rows,
         "correct": sum(1 for row in rows if row["agrees"]),
         "total": len(rows),
         "scale": node.scale,
         "scale_value": "" if scale is None else str(scale),
         "reason": str(saved.get("reason", "") or ""),
-        "guidance_html": render_markdown(node.scale_guidance_md or ""),
+        "guidance_html": markdown_in(lang, node.scale_guidance_md),
     }
 
 
-def previous_context(case: Any, walk: Mapping, gettext: Gettext) -> dict | None:
+def previous_context(case: Any, walk: Mapping, gettext: Gettext, lang: str = "en") -> dict | None:
     """Feedback on the step just taken, if it was a choice or a mapping; else None."""
     steps = walk.get("steps") or ()
     if not steps:
@@ -227,18 +246,19 @@ def previous_context(case: Any, walk: Mapping, gettext: Gettext) -> dict | None:
             return None
         return {
             "kind": "decision",
-            "label": choice.label,
-            "feedback_html": render_markdown(choice.feedback_md),
-            "evidence": _evidence_refs(case, choice.evidence_ids, gettext),
+            "label": english(lang)(choice.label),
+            "feedback_html": markdown_in(lang, choice.feedback_md),
+            "evidence": _evidence_refs(case, choice.evidence_ids, gettext, lang),
         }
     if node.kind == "mapping":
         saved = (walk.get("mapping") or {}).get(node.id) or {}
-        return {"kind": "mapping", **_mapping_rows(case, node, saved, gettext)}
+        return {"kind": "mapping", **_mapping_rows(case, node, saved, gettext, lang)}
     return None
 
 
-def history_context(case: Any, walk: Mapping, gettext: Gettext) -> list[dict]:
+def history_context(case: Any, walk: Mapping, gettext: Gettext, lang: str = "en") -> list[dict]:
     """The steps taken so far, compactly: each node's title and the choice made there."""
+    en = english(lang)
     rows = []
     for step in walk.get("steps") or ():
         node = case.nodes.get(step.get("node"))
@@ -247,9 +267,9 @@ def history_context(case: Any, walk: Mapping, gettext: Gettext) -> list[dict]:
         choice = node.choice(step.get("choice") or "") if node.kind == "decision" else None
         rows.append(
             {
-                "title": node.title,
+                "title": en(node.title),
                 "kind_text": _kind_text(node.kind, gettext),
-                "choice_label": choice.label if choice is not None else "",
+                "choice_label": en(choice.label) if choice is not None else "",
             }
         )
     return rows
@@ -258,13 +278,14 @@ def history_context(case: Any, walk: Mapping, gettext: Gettext) -> list[dict]:
 # --- the ending ----------------------------------------------------------------------------
 
 
-def _peers(node: Any, chosen: str, tallies: Mapping) -> tuple[list[dict], int]:
+def _peers(node: Any, chosen: str, tallies: Mapping, lang: str) -> tuple[list[dict], int]:
     counts = tallies.get(node.id) or {}
     if not isinstance(counts, Mapping):
         return [], 0
+    en = english(lang)
     peers = [
         {
-            "label": choice.label,
+            "label": en(choice.label),
             "count": int(counts.get(choice.id, 0) or 0),
             "chosen": choice.id == chosen,
         }
@@ -273,16 +294,19 @@ def _peers(node: Any, chosen: str, tallies: Mapping) -> tuple[list[dict], int]:
     return peers, sum(peer["count"] for peer in peers)
 
 
-def path_rows(case: Any, walk: Mapping, tallies: Mapping, gettext: Gettext) -> list[dict]:
+def path_rows(
+    case: Any, walk: Mapping, tallies: Mapping, gettext: Gettext, lang: str = "en"
+) -> list[dict]:
     """Every step of a finished walk: the choice made, its points, the evidence it drew on,
     how other learners chose, and how a mapping compared with the authors'."""
+    en = english(lang)
     rows = []
     for step in walk.get("steps") or ():
         node = case.nodes.get(step.get("node"))
         if node is None:
             continue
         row: dict[str, Any] = {
-            "title": node.title,
+            "title": en(node.title),
             "kind": node.kind,
             "kind_text": _kind_text(node.kind, gettext),
             "points": number_text(step.get("points", 0) or 0),
@@ -290,18 +314,25 @@ def path_rows(case: Any, walk: Mapping, tallies: Mapping, gettext: Gettext) -> l
         }
         if node.kind == "decision":
             choice = node.choice(step.get("choice") or "")
-            row["choice_label"] = choice.label if choice else ""
-            row["evidence"] = _evidence_refs(case, choice.evidence_ids if choice else (), gettext)
-            row["peers"], row["peers_total"] = _peers(node, step.get("choice") or "", tallies)
+            row["choice_label"] = en(choice.label) if choice else ""
+            row["evidence"] = _evidence_refs(
+                case, choice.evidence_ids if choice else (), gettext, lang
+            )
+            row["peers"], row["peers_total"] = _peers(node, step.get("choice") or "", tallies, lang)
         elif node.kind == "mapping":
             saved = (walk.get("mapping") or {}).get(node.id) or {}
-            row["mapping"] = _mapping_rows(case, node, saved, gettext)
+            row["mapping"] = _mapping_rows(case, node, saved, gettext, lang)
         rows.append(row)
     return rows
 
 
 def ending_context(
-    case: Any, walk: Mapping, fraction: float, tallies: Mapping, gettext: Gettext
+    case: Any,
+    walk: Mapping,
+    fraction: float,
+    tallies: Mapping,
+    gettext: Gettext,
+    lang: str = "en",
 ) -> dict:
     """The debrief of the ending the walk reached."""
     ending = case.node(walk["node"])
@@ -310,83 +341,84 @@ def ending_context(
         "id": ending.id,
         "kind": "ending",
         "kind_text": _kind_text("ending", gettext),
-        "title": ending.title,
-        "outcome_html": render_markdown(ending.outcome_md),
-        "debrief_html": render_markdown(ending.debrief_md),
-        "band_html": render_markdown(band.text_md) if band is not None else "",
-        "path": path_rows(case, walk, tallies, gettext),
+        "title": english(lang)(ending.title),
+        "outcome_html": markdown_in(lang, ending.outcome_md),
+        "debrief_html": markdown_in(lang, ending.debrief_md),
+        "band_html": markdown_in(lang, band.text_md) if band is not None else "",
+        "path": path_rows(case, walk, tallies, gettext, lang),
     }
 
 
 # --- staff ---------------------------------------------------------------------------------
 
 
-def _title_of(case: Any, node_id: str) -> str:
+def _title_of(case: Any, node_id: str, lang: str) -> Shown:
     node = case.nodes.get(node_id)
-    return node.title if node is not None else node_id
+    return english(lang)(node.title if node is not None else node_id)
 
 
-def outline_context(case: Any, gettext: Gettext) -> dict:
+def outline_context(case: Any, gettext: Gettext, lang: str = "en") -> dict:
     """The whole graph for staff: every node, its way on, choices, points and answers."""
+    en = english(lang)
     nodes = []
     for node in case.nodes.values():
         entry: dict[str, Any] = {
             "id": node.id,
             "kind": node.kind,
             "kind_text": _kind_text(node.kind, gettext),
-            "title": node.title,
+            "title": en(node.title),
             "start": node.id == case.start,
             "next": getattr(node, "next", "") or "",
-            "next_title": _title_of(case, getattr(node, "next", "") or ""),
+            "next_title": _title_of(case, getattr(node, "next", "") or "", lang),
         }
         if node.kind == "narrative":
-            entry["body_html"] = render_markdown(node.body_md)
+            entry["body_html"] = markdown_in(lang, node.body_md)
         elif node.kind == "evidence":
-            entry["evidence"] = evidence_card(node, gettext)
+            entry["evidence"] = evidence_card(node, gettext, lang)
             entry["appraisal"] = node.appraisal
         elif node.kind == "decision":
-            entry["prompt_html"] = render_markdown(node.prompt_md)
+            entry["prompt_html"] = markdown_in(lang, node.prompt_md)
             entry["choices"] = [
                 {
                     "id": choice.id,
-                    "label": choice.label,
+                    "label": en(choice.label),
                     "target": choice.target,
-                    "target_title": _title_of(case, choice.target),
+                    "target_title": _title_of(case, choice.target, lang),
                     "points": choice.points,
                     "evidence": ", ".join(choice.evidence_ids),
-                    "feedback_html": render_markdown(choice.feedback_md),
+                    "feedback_html": markdown_in(lang, choice.feedback_md),
                 }
                 for choice in node.choices
             ]
         elif node.kind == "mapping":
-            entry["prompt_html"] = render_markdown(node.prompt_md)
+            entry["prompt_html"] = markdown_in(lang, node.prompt_md)
             entry["points"] = node.points
             entry["scale"] = node.scale
             entry["statements"] = [
                 {
                     "id": statement.id,
-                    "text": statement.text,
+                    "text": en(statement.text),
                     "expected_text": category_text(statement.expected, gettext),
-                    "feedback_html": render_markdown(statement.feedback_md),
+                    "feedback_html": markdown_in(lang, statement.feedback_md),
                 }
                 for statement in node.statements
             ]
-            entry["guidance_html"] = render_markdown(node.scale_guidance_md or "")
+            entry["guidance_html"] = markdown_in(lang, node.scale_guidance_md)
         elif node.kind == "reflection":
-            entry["prompt_html"] = render_markdown(node.prompt_md)
+            entry["prompt_html"] = markdown_in(lang, node.prompt_md)
             entry["shareable"] = node.shareable
         elif node.kind == "ending":
-            entry["outcome_html"] = render_markdown(node.outcome_md)
-            entry["debrief_html"] = render_markdown(node.debrief_md)
+            entry["outcome_html"] = markdown_in(lang, node.outcome_md)
+            entry["debrief_html"] = markdown_in(lang, node.debrief_md)
             entry["bands"] = [
-                {"min": number_text(band.min), "text_html": render_markdown(band.text_md)}
+                {"min": number_text(band.min), "text_html": markdown_in(lang, band.text_md)}
                 for band in node.bands
             ]
         nodes.append(entry)
     return {
         "nodes": nodes,
         "max_points": case.max_points,
-        "start_title": _title_of(case, case.start),
+        "start_title": _title_of(case, case.start, lang),
     }
 
 

@@ -40,6 +40,7 @@ from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock, _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event
 from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.language import declare_lang
 from xblocks.core.olx_block import node_source
 from xblocks.core.reports import report_rows
 from xblocks.core.resources import shipped_root
@@ -210,8 +211,8 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             publish_completion(self, 1.0)  # looking is all there is to do
         page = {
             "uid": self._uid(),
-            "display_name": self.display_name,
-            "framework_title": framework.title.get(s.lang),
+            "display_name": self.display_title(),
+            "framework_title": s.show(framework.title),
             "framework_version": framework.version,
             "levels": present.levels_context(framework, s),
             "overview_html": self._overview_html(profile, s),
@@ -425,11 +426,17 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         context = coverage_context(framework, course_blocks(self), s)
         context.update(
             uid=self._uid(),
-            display_name=self.display_name,
-            framework_title=framework.title.get(s.lang),
+            display_name=self.display_title(),
+            framework_title=s.show(framework.title),
             framework_version=framework.version,
         )
         return self.learner_fragment("author.html", context)
+
+    def studio_view(self, context: dict | None = None) -> Fragment:
+        """XBlock's settings editor, its root declaring the language it is shown in."""
+        fragment = super().studio_view(context)
+        fragment.content = declare_lang(fragment.content, self.language().code)
+        return fragment
 
     def generate_report_data(
         self, user_state_iterator: Any, limit_responses: int | None = None

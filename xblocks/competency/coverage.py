@@ -39,11 +39,11 @@ def coverage_context(framework: Framework, blocks: list[CourseBlock], s: Strings
             rows.append(
                 {
                     "id": competency.id,
-                    "title": competency.title.get(s.lang),
-                    "domain": domain.title.get(s.lang),
+                    "title": s.show(competency.title),
+                    "domain": s.show(domain.title),
                     "blocks": [
                         {
-                            "title": block.title,
+                            "title": s.title(block.title),
                             "kind": kind_title(block.block_type, s),
                             "level": block.level_for(competency.id),
                         }
@@ -67,8 +67,9 @@ def coverage_context(framework: Framework, blocks: list[CourseBlock], s: Strings
         "covered_count": sum(1 for row in rows if row["covered"]),
         "total": len(rows),
         "block_count": len(blocks),
+        # Authoring problems are written in English only (not in the catalogues).
         "problems": [
-            f"{block.title}: {error.message} {error.fix or ''}".strip()
+            s.language.english(f"{block.title}: {error.message} {error.fix or ''}".strip())
             for block in blocks
             for error in framework.check_tags(block.tags)
         ],

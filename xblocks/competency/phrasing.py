@@ -1,8 +1,10 @@
 """The tracker's sentences about levels, requirements and confidence, in the learner's language.
 
 Every sentence goes through the block's i18n service (`Strings`); framework titles, names and
-descriptors come from the framework file in the learner's language. Nothing here evaluates a
-rule: it only puts into words what `attain` found.
+descriptors come from the framework file in the learner's language, or in English where the
+framework has no translation of that text, as `Shown` strings that know which
+(xblocks.core.language). Nothing here evaluates a rule: it only puts into words what
+`attain` found.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 
 from xblocks.competency.model.attainment import RequirementProgress
 from xblocks.competency.model.framework_types import ANY, Framework, Requirement
+from xblocks.core.language import BlockLanguage, Multilingual, Shown
 
 
 def _(text: str) -> str:
@@ -59,13 +62,27 @@ class Strings:
     def __call__(self, text: str) -> str:
         return self.gettext(text)
 
+    @property
+    def language(self) -> BlockLanguage:
+        return BlockLanguage(self.lang)
+
+    def show(self, text: Multilingual | None) -> Shown:
+        """A text of the framework in the learner's language, else in English."""
+        return self.language.show(text)
+
+    def title(self, name: str) -> Shown:
+        """A block's display name: translated when the catalogue has it (a default name),
+        else as authored, in English."""
+        return self.language.translated(name, self.gettext)
+
 
 def level_label(framework: Framework, level: int, s: Strings) -> str:
-    """E.g. "Level 2: Experienced"; "Not yet evidenced" for level 0."""
+    """E.g. "Level 2: Experienced"; "Not yet evidenced" for level 0. A `Phrase`: the level's
+    name keeps its own language where the framework has no translation of it."""
     found = framework.level(level)
     if found is None:
         return s("Not yet evidenced")
-    return s("Level {number}: {name}").format(number=level, name=found.name.get(s.lang))
+    return s.language.phrase(s("Level {number}: {name}"), number=level, name=s.show(found.name))
 
 
 def percent_text(fraction: float) -> str:

@@ -26,6 +26,7 @@ from xblocks.competency.phrasing import (
     progress_text,
     requirement_text,
 )
+from xblocks.core.language import Shown
 
 # A link for a course block, or None where the runtime cannot give one (then it is named).
 LinkFor = Callable[[CourseBlock], str | None]
@@ -38,7 +39,7 @@ def levels_context(framework: Framework, s: Strings) -> list[dict]:
         {
             "number": level.number,
             "label": level_label(framework, level.number, s),
-            "descriptor": level.descriptor.get(s.lang),
+            "descriptor": s.show(level.descriptor),
         }
         for level in framework.levels
     ]
@@ -57,7 +58,7 @@ def overview_rows(
         rows.append(
             {
                 "id": domain.id,
-                "title": domain.title.get(s.lang),
+                "title": s.show(domain.title),
                 "level_text": level_label(framework, summary.level, s),
                 "highest_text": level_label(framework, summary.highest, s),
                 "before_text": confidence_text(_rating(ratings, "before", domain.id), s),
@@ -95,7 +96,7 @@ def rating_forms(
                 "domains": [
                     {
                         "id": domain.id,
-                        "title": domain.title.get(s.lang),
+                        "title": s.show(domain.title),
                         "options": [
                             {
                                 "value": value,
@@ -126,8 +127,8 @@ def domains_context(
     return [
         {
             "id": summary.domain.id,
-            "title": summary.domain.title.get(s.lang),
-            "description": summary.domain.description.get(s.lang),
+            "title": s.show(summary.domain.title),
+            "description": s.show(summary.domain.description),
             "level_text": level_label(framework, summary.level, s),
             "highest_text": level_label(framework, summary.highest, s),
             "competencies": [
@@ -149,11 +150,11 @@ def _competency(
 ) -> dict:
     return {
         "id": competency.id,
-        "title": competency.title.get(s.lang),
-        "description": competency.description.get(s.lang),
+        "title": s.show(competency.title),
+        "description": s.show(competency.description),
         "level": attainment.level,
         "level_text": level_label(framework, attainment.level, s),
-        "descriptor": competency.descriptor(attainment.level, s.lang) if attainment.level else "",
+        "descriptor": _descriptor(competency, attainment.level, s) if attainment.level else "",
         "evidence": _evidence_rows(attainment, s),
         "highest": attainment.next is None,
         "highest_text": (
@@ -162,6 +163,12 @@ def _competency(
             else s("Higher levels are not reached through course evidence.")
         ),
     }
+
+
+def _descriptor(competency: Competency, level: int, s: Strings) -> Shown:
+    """What `competency` looks like at `level`, in the learner's language where the framework
+    has it, else in English."""
+    return s.show(competency.descriptors.get(level))
 
 
 def _evidence_rows(attainment: Attainment, s: Strings) -> list[dict]:
@@ -177,7 +184,7 @@ def _evidence_rows(attainment: Attainment, s: Strings) -> list[dict]:
         rows.append(
             {
                 "usage_id": usage_id,
-                "title": piece.title,
+                "title": s.title(piece.title),
                 "kind": kind_title(piece.block_type, s),
                 "counts_for": ", ".join(
                     s("Level {number}").format(number=level) for level in levels[usage_id]
@@ -205,7 +212,7 @@ def _next(
         return None
     return {
         "level_text": level_label(framework, following.level, s),
-        "descriptor": competency.descriptor(following.level, s.lang),
+        "descriptor": _descriptor(competency, following.level, s),
         "requirements": [
             _requirement(competency.id, progress, blocks, done, s, link_for)
             for progress in following.progress
@@ -260,7 +267,7 @@ def _suggestions(
         )
         found.append(
             {
-                "title": block.title,
+                "title": s.title(block.title),
                 "kind": kind_title(block.block_type, s),
                 "url": link_for(block),
                 "note": note,
@@ -279,24 +286,24 @@ def framework_page_context(framework: Framework, s: Strings) -> dict:
     """The framework for anyone to read: levels, then each competency's level descriptors."""
     return {
         "lang": s.lang,
-        "title": framework.title.get(s.lang),
+        "title": s.show(framework.title),
         "version": framework.version,
-        "description": framework.description.get(s.lang),
+        "description": s.show(framework.description),
         "levels": levels_context(framework, s),
         "domains": [
             {
-                "title": domain.title.get(s.lang),
-                "description": domain.description.get(s.lang),
+                "title": s.show(domain.title),
+                "description": s.show(domain.description),
                 "competencies": [
                     {
                         "id": competency.id,
-                        "title": competency.title.get(s.lang),
-                        "description": competency.description.get(s.lang),
+                        "title": s.show(competency.title),
+                        "description": s.show(competency.description),
                         "descriptors": [
                             {
                                 "level": level.number,
-                                "name": level.name.get(s.lang),
-                                "text": competency.descriptor(level.number, s.lang),
+                                "name": s.show(level.name),
+                                "text": _descriptor(competency, level.number, s),
                             }
                             for level in framework.levels
                         ],

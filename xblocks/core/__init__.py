@@ -1,7 +1,8 @@
 """What the EIP blocks share: hardened XML parsing (`xml`), the Markdown/HTML allow-list
 (`markdown`), package files and templates (`resources`), validated JSON handlers
 (`handlers`), events (`events`), the current user (`users`), competency tags
-(`competencies`) and the `EIPBlock` base class (`block`); for blocks whose OLX is an
+(`competencies`), the language of each text shown and its marking (`language`,
+`language_tags`) and the `EIPBlock` base class (`block`); for blocks whose OLX is an
 authored file, its attributes, export and Studio save (`olx_block`), instructor report
 rows (`reports`) and workbench scenarios from shipped files (`scenarios`); for the models
 that read authored files, the read itself (`reading`), located problems (`problems`),

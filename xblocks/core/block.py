@@ -15,6 +15,7 @@ from xblock.exceptions import DisallowedFileError
 from xblock.fields import Scope, String
 
 from xblocks.core import users
+from xblocks.core.language import BlockLanguage, Shown
 from xblocks.core.resources import render_template
 from xblocks.core.xml import OLXErrors
 
@@ -98,12 +99,24 @@ class EIPBlock(XBlock):
         gettext = getattr(service, "gettext", None) or service.ugettext
         return gettext(text)
 
+    def language(self) -> BlockLanguage:
+        """The language the block is shown in: the learner's (see `page_language`)."""
+        return BlockLanguage(page_language())
+
+    def display_title(self) -> Shown:
+        """The display name as shown: translated when it is a default the catalogue has,
+        else as authored (in English)."""
+        return self.language().translated(getattr(self, "display_name", ""), self.ugettext)
+
     def render_html(self, template: str, context: dict[str, Any]) -> str:
-        """The block's template rendered (autoescaped; {% trans %} uses the i18n service)."""
+        """The block's template rendered (autoescaped; {% trans %} uses the i18n service).
+
+        `block_lang` in the template is the block's language, for its root element's `lang`.
+        """
         return render_template(
             self._resource_package(),
             _under(TEMPLATES_DIR, template),
-            context,
+            {"block_lang": self.language().code, **context},
             i18n_service=self._i18n(),
         )
 
@@ -183,9 +196,11 @@ class EIPBlock(XBlock):
         """The block's unavailable.html for content that does not load: its problems are
         listed for staff (always, when `staff_only` is false, as in Studio's preview)."""
         errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        shown = errors if not staff_only or self.is_staff() else []
+        # Staff diagnostics are written in English only (they are not in the catalogues).
+        english = self.language().english
+        shown = [english(text) for text in errors] if not staff_only or self.is_staff() else []
         return self.learner_fragment(
-            "unavailable.html", {"display_name": self.display_name, "errors": shown}
+            "unavailable.html", {"display_name": self.display_title(), "errors": shown}
         )
 
     def studio_fragment(
@@ -202,7 +217,12 @@ class EIPBlock(XBlock):
         html = render_template(
             CORE_PACKAGE,
             TEMPLATES_DIR + "studio.html",
-            {"uid": uid, "modifier": modifier, "fields_html": mark_safe(fields_html)},
+            {
+                "uid": uid,
+                "modifier": modifier,
+                "fields_html": mark_safe(fields_html),
+                "block_lang": self.language().code,
+            },
             i18n_service=self._i18n(),
         )
         strings = {

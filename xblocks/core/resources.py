@@ -36,13 +36,18 @@ def render_template(
 def _compiled_template(package: str, path: str) -> Any:
     """The template compiled once per process: the LMS renders blocks on every request.
 
-    The engine is the one XBlock's own ResourceLoader builds, with XBlock's i18n tags.
+    The engine is the one XBlock's own ResourceLoader builds, with XBlock's i18n tags, and
+    `eip_lang`, the filters that mark the language of parts (`xblocks.core.language_tags`).
     """
     # Imported here so that the rest of the package works where Django is not configured.
     from django.template import Engine, Template
     from django.template.backends.django import get_installed_libraries
 
-    libraries = {**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"}
+    libraries = {
+        **get_installed_libraries(),
+        "i18n": "xblock.utils.templatetags.i18n",
+        "eip_lang": "xblocks.core.language_tags",
+    }
     return Template(load_text(package, path), engine=Engine(libraries=libraries))
 
 

@@ -26,6 +26,10 @@ SAMPLE_FILES = {
     "templates/hello.html": (
         '{% load i18n %}<p class="greeting">{% trans "Submit" %}</p><p class="name">{{ name }}</p>'
     ),
+    "templates/parts.html": (
+        '{% load eip_lang %}<div class="root" lang="{{ block_lang }}">'
+        '<h3{{ title|lang_attr }}>{{ title }}</h3><p class="line">{{ line|lang_text }}</p></div>'
+    ),
     "static/sample.css": ".greeting { font-weight: bold; }\n",
     "static/sample.js": "function SampleInit(runtime, element, args) {}\n",
     "private.txt": "not served\n",

@@ -43,7 +43,8 @@ function EIPCaseStudyBlock(runtime, element, initArgs) {
     if (heading) {
       heading.focus();
     }
-    announce(body.status);
+    // The status names the node: its pieces carry the title's language.
+    announce(body.status_parts || body.status);
   }
 
   function checked(container) {

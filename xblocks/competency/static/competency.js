@@ -36,8 +36,16 @@ function EIPCompetencyTracker(runtime, element, initArgs) {
       }
     });
     if (missing.length) {
-      const names = missing.map((fieldset) => fieldset.querySelector('legend').textContent.trim());
-      announce(status, (strings.missing || '{areas}').replace('{areas}', names.join(', ')));
+      // Each area's name keeps the language its legend declares.
+      const names = [];
+      missing.forEach((fieldset, index) => {
+        const legend = fieldset.querySelector('legend');
+        if (index) {
+          names.push(', ');
+        }
+        names.push({ text: legend.textContent.trim(), lang: core.langOf(legend) });
+      });
+      announce(status, core.fill(strings.missing || '{areas}', { areas: names }));
       missing[0].querySelector('input[type="radio"]').focus();
       return;
     }
