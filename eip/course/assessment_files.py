@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from eip.translation import N_, _
 from xblocks.appraisal.model.exercise import parse_exercise
 from xblocks.appraisal.model.instrument import parse_instrument
 from xblocks.case_study.model import parse_case_study
@@ -16,10 +17,10 @@ from .problems import Problems, shown_path
 from .repo import APPRAISALS, CASE_STUDIES, COMPETENCIES, INSTRUMENTS
 
 KIND_NAMES = {
-    APPRAISALS: "appraisal exercise",
-    CASE_STUDIES: "case study",
-    INSTRUMENTS: "instrument",
-    COMPETENCIES: "competency framework",
+    APPRAISALS: N_("appraisal exercise"),
+    CASE_STUDIES: N_("case study"),
+    INSTRUMENTS: N_("instrument"),
+    COMPETENCIES: N_("competency framework"),
 }
 
 
@@ -41,7 +42,7 @@ def check_assessment(path: Path, problems: Problems, notes: list[str]) -> None:
     kind = assessment_kind(path)
     source = shown_path(path)
     if kind is None:
-        notes.append(f"{source}: not checked: not an assessment file")
+        notes.append(_("{file}: not checked: not an assessment file").format(file=source))
         return
     parse = PARSERS[kind]
     try:
@@ -55,10 +56,15 @@ def check_assessment(path: Path, problems: Problems, notes: list[str]) -> None:
     identifier = getattr(model, "id", None) if kind in (INSTRUMENTS, COMPETENCIES) else None
     if identifier is not None and identifier != path.stem:
         problems.add(
-            f'the file holds {KIND_NAMES[kind]} "{identifier}" but is named {path.name}',
+            # Translators: {kind} is "instrument" or "competency framework".
+            _('the file holds {kind} "{id}" but is named {file}').format(
+                kind=_(KIND_NAMES[kind]), id=identifier, file=path.name
+            ),
             path=path,
             line=1,
-            fix=f'Name the file {identifier}.xml, or set id="{path.stem}".',
+            fix=_('Name the file {id}.xml, or set id="{stem}".').format(
+                id=identifier, stem=path.stem
+            ),
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from eip.translation import _, ngettext
 from xblocks.appraisal.model.exercise import parse_exercise
 from xblocks.case_study.model import parse_case_study
 from xblocks.core.competencies import CompetencyTag, parse_competency_tags
@@ -127,12 +128,22 @@ class AssessmentLibrary:
         if errors:
             problems.extend(errors)
             problems.add(
-                f'{reference.kind} "{reference.target}" is invalid ({len(errors)} '
-                f"problem{'s' if len(errors) != 1 else ''} in {errors[0].source})",
+                # Translators: {kind} is the word after ::: (appraisal, case-study), as typed.
+                ngettext(
+                    '{kind} "{target}" is invalid ({count} problem in {file})',
+                    '{kind} "{target}" is invalid ({count} problems in {file})',
+                    len(errors),
+                ).format(
+                    kind=reference.kind,
+                    target=reference.target,
+                    count=len(errors),
+                    file=errors[0].source,
+                ),
                 path=unit,
                 line=reference.line,
-                fix=f"Fix the problems reported for {errors[0].source}, or place another "
-                f"{reference.kind}.",
+                fix=_("Fix the problems reported for {file}, or place another {kind}.").format(
+                    file=errors[0].source, kind=reference.kind
+                ),
             )
             return None
         if assessment is None:
@@ -145,20 +156,22 @@ class AssessmentLibrary:
         folder = f"{ASSESSMENTS}/{FOLDERS[reference.kind]}/"
         names = self.names(reference.kind)
         close = difflib.get_close_matches(reference.target, names, n=1)
-        hint = f"Did you mean {close[0]}? " if close else ""
+        use = _("Use one of: {names}; or create it with eip new {kind} {target}.").format(
+            names=", ".join(names) or _("none yet"), kind=reference.kind, target=reference.target
+        )
         problems.add(
-            f'unknown {reference.kind} "{reference.target}": there is no '
-            f"{folder}{reference.target}.xml",
+            _('unknown {kind} "{target}": there is no {path}').format(
+                kind=reference.kind, target=reference.target, path=f"{folder}{reference.target}.xml"
+            ),
             path=unit,
             line=reference.line,
-            fix=f"{hint}Use one of: {', '.join(names) or 'none yet'}; or create it with "
-            f"eip new {reference.kind} {reference.target}.",
+            fix=_("Did you mean {name}? {fix}").format(name=close[0], fix=use) if close else use,
         )
 
     def _check_competencies(
         self, assessment: Assessment, framework_id: str, problems: Problems
     ) -> None:
-        framework, _ = self.frameworks.load(framework_id)
+        framework, _errors = self.frameworks.load(framework_id)
         if framework is None or assessment.path is None:
             return
         problems.extend(
@@ -174,11 +187,13 @@ class AssessmentLibrary:
     ) -> Assessment | None:
         if reference.target != framework_id:
             problems.add(
-                f'the tracker shows framework "{reference.target}" but the course uses '
-                f'"{framework_id}" (course.toml)',
+                _(
+                    'the tracker shows framework "{shown}" but the course uses "{framework}" '
+                    "(course.toml)"
+                ).format(shown=reference.target, framework=framework_id),
                 path=unit,
                 line=reference.line,
-                fix=f"Write ::: {TRACKER} {framework_id}",
+                fix=_("Write ::: {kind} {target}").format(kind=TRACKER, target=framework_id),
             )
             return None
         framework, errors = self.frameworks.load(reference.target)

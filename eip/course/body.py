@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
 from .model import REFERENCE_KINDS, Part, Prose, Reference
@@ -11,7 +13,7 @@ from .model import REFERENCE_KINDS, Part, Prose, Reference
 MARKER = ":::"
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-REFERENCE_FIX = (
+REFERENCE_FIX = N_(
     'Write the line exactly as "::: appraisal <slug>", "::: case-study <slug>" or '
     '"::: competency-tracker <framework-id>", where <slug> is a file name in '
     "assessments/appraisals/ or assessments/case-studies/ without .xml."
@@ -24,22 +26,28 @@ def _reference(line: str, number: int, source: str) -> Reference:
         words = [MARKER, words[0][len(MARKER) :], *words[1:]]
     if len(words) != 3 or words[1] not in REFERENCE_KINDS:
         raise OLXError(
-            f'"{line.strip()}" is not a reference', source=source, line=number, fix=REFERENCE_FIX
+            _('"{line}" is not a reference').format(line=line.strip()),
+            source=source,
+            line=number,
+            fix=_(REFERENCE_FIX),
         )
     kind, target = words[1], words[2]
     if target.endswith(".xml"):
         raise OLXError(
-            f'"{target}": name the {kind} without ".xml"',
+            # Translators: {kind} is the word after ::: (appraisal, case-study), as typed.
+            _('"{target}": name the {kind} without ".xml"').format(target=target, kind=kind),
             source=source,
             line=number,
-            fix=f"Write ::: {kind} {target.removesuffix('.xml')}",
+            fix=_("Write ::: {kind} {target}").format(
+                kind=kind, target=target.removesuffix(".xml")
+            ),
         )
     if not SLUG.fullmatch(target):
         raise OLXError(
-            f'"{target}" is not a valid {kind} name',
+            _('"{target}" is not a valid {kind} name').format(target=target, kind=kind),
             source=source,
             line=number,
-            fix="Use the file name: lowercase letters, digits and hyphens.",
+            fix=_("Use the file name: lowercase letters, digits and hyphens."),
         )
     return Reference(kind=kind, target=target, line=number)
 
@@ -76,3 +84,15 @@ def split_body(body: str, *, first_line: int, source: str) -> tuple[list[Part], 
         chunk.append(line)
     flush(0)
     return parts, errors
+
+
+def gaps(parts: Sequence[Part]) -> list[Prose | None]:
+    """The prose before, between and after the references, one entry per gap (None where a
+    gap has no prose): a body with n references has n + 1 gaps."""
+    found: list[Prose | None] = [None]
+    for part in parts:
+        if isinstance(part, Reference):
+            found.append(None)
+        else:
+            found[-1] = part
+    return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eip.translation import _
+
 from .assessment_files import KIND_NAMES, assessment_files, assessment_kind, check_assessment
 from .assessments import AssessmentLibrary
 from .course_file import COURSE_FILE, VERSION
@@ -39,8 +41,9 @@ class Checker:
         self.olx = olx and available()
         if olx and not self.olx:
             self.report.notes.append(
-                "the built OLX was not checked with olxcleaner: it is not installed "
-                "(pip install 'evidence-in-practice[tools]')"
+                _(
+                    "the built OLX was not checked with olxcleaner: it is not installed ({command})"
+                ).format(command="pip install 'evidence-in-practice[tools]'")
             )
         self._libraries: dict[Path | None, AssessmentLibrary] = {}
 
@@ -59,7 +62,7 @@ class Checker:
     def check_path(self, path: Path) -> None:
         path = path.resolve()
         if not path.exists():
-            self.problems.add("no such file or folder", path=path, fix="Check the path.")
+            self.problems.add(_("no such file or folder"), path=path, fix=_("Check the path."))
         elif path.is_file():
             self._file(path)
         elif (path / COURSE_FILE).is_file():
@@ -74,10 +77,12 @@ class Checker:
             self.check_repository(path)
         else:
             self.problems.add(
-                "nothing here to check: not a course, version, courses/ or assessments/ folder",
+                _("nothing here to check: not a course, version, courses/ or assessments/ folder"),
                 path=path,
-                fix="Name a course folder (with course.toml), a version folder, or an "
-                "assessment file.",
+                fix=_(
+                    "Name a course folder (with course.toml), a version folder, or an "
+                    "assessment file."
+                ),
             )
 
     def _file(self, path: Path) -> None:
@@ -93,9 +98,9 @@ class Checker:
                     self.check_single_version(folder / version)
                 return
         self.problems.add(
-            "not a course file or an assessment file",
+            _("not a course file or an assessment file"),
             path=path,
-            fix="Check a file inside courses/<slug>/ or assessments/<kind>/.",
+            fix=_("Check a file inside courses/<slug>/ or assessments/<kind>/."),
         )
 
     # --- repositories, courses, versions ----------------------------------------------------

@@ -11,8 +11,10 @@ from html import escape
 
 from . import urlnames
 from .assessments import Assessment
+from .bilingual import ENGLISH, WORDS, regions
+from .body import gaps
 from .loader import LoadedVersion
-from .model import Prose, Reference, Section, Unit
+from .model import WELSH, Prose, Reference, Section, Unit
 from .prose import inner_html, render
 
 
@@ -67,7 +69,7 @@ def about_html(
     if title_cy:
         parts.append(f'<p class="eip-title-cy" lang="cy">{escape(title_cy)}</p>')
     if minutes:
-        parts.append(f'<p class="eip-minutes">About {minutes} minutes</p>')
+        parts.append(f'<p class="eip-minutes">{escape(WORDS[ENGLISH].time(minutes))}</p>')
     if outcomes:
         parts.append(f'<p class="eip-outcomes-lead">{escape(lead)}</p>{_items(outcomes)}')
     if outcomes_cy:
@@ -75,55 +77,102 @@ def about_html(
     return "\n".join(parts)
 
 
-def _markdown_html(prose: Prose) -> str:
-    return inner_html(render(prose.markdown))
+def about_in(
+    lang: str, title: str, minutes: int | None, outcomes: tuple[str, ...], *, section: bool
+) -> str:
+    """The top of a page's region in `lang` (on a page with Welsh prose): its title in that
+    language if given, time and outcomes, with the fixed words in that language."""
+    words = WORDS[lang]
+    parts = []
+    if title:
+        parts.append(f'<p class="eip-title-{lang}">{escape(title)}</p>')
+    if minutes:
+        parts.append(f'<p class="eip-minutes">{escape(words.time(minutes))}</p>')
+    if outcomes:
+        lead = words.section_lead if section else words.unit_lead
+        parts.append(f'<p class="eip-outcomes-lead">{escape(lead)}</p>{_items(outcomes)}')
+    return "\n".join(parts)
+
+
+def _markdown_html(prose: Prose | None) -> str:
+    return inner_html(render(prose.markdown)) if prose is not None else ""
+
+
+def _joined(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def _page_html(
+    page: Section | Unit,
+    anchor: str,
+    english: Prose | None,
+    welsh: Prose | None,
+    *,
+    first: bool,
+    section: bool,
+) -> str:
+    """The HTML of one stretch of a page's prose (with the page's title, time and outcomes
+    before the first): in Welsh and English if the page has Welsh prose."""
+    minutes = (page.total_minutes or None) if isinstance(page, Section) else page.minutes
+    if page.welsh is None:
+        words = WORDS[ENGLISH]
+        about = about_html(
+            page.title_cy,
+            minutes,
+            page.outcomes,
+            page.outcomes_cy,
+            lead=words.section_lead if section else words.unit_lead,
+        )
+        return _joined(about if first else "", _markdown_html(english))
+    texts = {
+        WELSH: _joined(
+            about_in(WELSH, page.title_cy, minutes, page.outcomes_cy, section=section)
+            if first
+            else "",
+            _markdown_html(welsh),
+        ),
+        ENGLISH: _joined(
+            about_in(ENGLISH, "", minutes, page.outcomes, section=section) if first else "",
+            _markdown_html(english),
+        ),
+    }
+    return regions(anchor, texts)
 
 
 def section_intro(section: Section) -> VerticalContent:
-    about = about_html(
-        section.title_cy,
-        section.total_minutes or None,
-        section.outcomes,
-        section.outcomes_cy,
-        lead="By the end of this section you will be able to:",
-    )
-    html = "\n".join(part for part in (about, _markdown_html(section.intro)) if part)
-    text = Text(urlnames.intro_text(section), f"{section.title}: introduction", html)
+    anchor = urlnames.intro_text(section)
+    welsh = gaps(section.welsh.parts)[0] if section.welsh else None
+    html = _page_html(section, anchor, section.intro, welsh, first=True, section=True)
+    text = Text(anchor, f"{section.title}: introduction", html)
     return VerticalContent(urlnames.intro(section), "About this section", (text,))
 
 
 def unit_content(loaded: LoadedVersion, section: Section, unit: Unit) -> VerticalContent:
     components: list[Component] = []
-    about = about_html(
-        unit.title_cy, unit.minutes, unit.outcomes, unit.outcomes_cy, lead="In this unit you will:"
-    )
-    pending = [about] if about else []
     repeats: dict[str, int] = {}
     count = 0
-
-    def flush() -> None:
-        nonlocal count, pending
-        if pending:
+    # The Welsh prose lines up with the English between the same ::: lines (checked when
+    # read); a preview of a version with problems shows what lines up.
+    welsh = gaps(unit.welsh.parts) if unit.welsh else []
+    references = unit.references
+    for index, english in enumerate(gaps(unit.parts)):
+        anchor = urlnames.text(section, unit, count + 1)
+        theirs = welsh[index] if index < len(welsh) else None
+        html = _page_html(unit, anchor, english, theirs, first=index == 0, section=False)
+        if html:
             count += 1
             display = unit.title if count == 1 else f"{unit.title} ({count})"
-            components.append(
-                Text(urlnames.text(section, unit, count), display, "\n".join(pending))
-            )
-            pending = []
-
-    for part in unit.parts:
-        if isinstance(part, Prose):
-            pending.append(_markdown_html(part))
-            continue
+            components.append(Text(anchor, display, html))
+        if index == len(references):
+            break
+        part = references[index]
         assessment = loaded.assessment(unit, part)
-        flush()
         if assessment is None:
             components.append(Unplaced(part))
             continue
         repeats[assessment.slug] = repeats.get(assessment.slug, 0) + 1
         name = urlnames.block(section, unit, assessment.slug, repeats[assessment.slug])
         components.append(Block(name, assessment))
-    flush()
     return VerticalContent(
         urlnames.vertical(section, unit), unit.title, tuple(components), unit=unit
     )

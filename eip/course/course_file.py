@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from eip.translation import _
+
 from .model import Course, Release
 from .problems import Problems
 from .tomltext import array_key_line, key_line, read_toml_file, table_line
@@ -35,15 +37,27 @@ class _Reader:
         value = self.data.get(key)
         line = key_line(self.text, key)
         if value is None:
-            self.problem(f"{key} is missing", f'Add a line: {key} = "..."', None)
+            self.problem(
+                _("{key} is missing").format(key=key),
+                _('Add a line: {key} = "..."').format(key=key),
+                None,
+            )
             return ""
         if not isinstance(value, str) or not value.strip():
-            self.problem(f"{key} must be non-empty text", f'Write {key} = "..."', line)
+            self.problem(
+                _("{key} must be non-empty text").format(key=key),
+                _('Write {key} = "..."').format(key=key),
+                line,
+            )
             return ""
         if pattern and not pattern.fullmatch(value):
             self.problem(
-                f'{key} "{value}" may only use letters, digits, ".", "_", "-" and "~"',
-                f"Change {key} to use only those characters (it becomes part of the course id).",
+                _('{key} "{value}" may only use letters, digits, ".", "_", "-" and "~"').format(
+                    key=key, value=value
+                ),
+                _(
+                    "Change {key} to use only those characters (it becomes part of the course id)."
+                ).format(key=key),
                 line,
             )
         return value
@@ -52,15 +66,15 @@ class _Reader:
         value = self.data.get("languages", ["en"])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.problem(
-                "languages must be a list of language codes",
-                'Write languages = ["en", "cy"]',
+                _("languages must be a list of language codes"),
+                _('Write languages = ["en", "cy"]'),
                 key_line(self.text, "languages"),
             )
             return ("en",)
         if "en" not in value:
             self.problem(
-                'languages must include "en"',
-                'Write languages = ["en"] or ["en", "cy"]',
+                _('languages must include "en"'),
+                _('Write languages = ["en"] or ["en", "cy"]'),
                 key_line(self.text, "languages"),
             )
         return tuple(value)
@@ -70,8 +84,8 @@ class _Reader:
         line = table_line(self.text, "title")
         if not isinstance(value, dict):
             self.problem(
-                "the course title is missing",
-                'Add a [title] table with en = "..." (and cy = "..." for Welsh).',
+                _("the course title is missing"),
+                _('Add a [title] table with en = "..." (and cy = "..." for Welsh).'),
                 line,
             )
             return {}
@@ -79,9 +93,10 @@ class _Reader:
         for lang in ("en", "cy") if welsh else ("en",):
             if not titles.get(lang, "").strip():
                 self.problem(
-                    f"the course title has no {'Welsh' if lang == 'cy' else 'English'} "
-                    f"text ({lang})",
-                    f'Add {lang} = "..." under [title].',
+                    _("the course title has no Welsh text (cy)")
+                    if lang == "cy"
+                    else _("the course title has no English text (en)"),
+                    _('Add {lang} = "..." under [title].').format(lang=lang),
                     key_line(self.text, lang, "title") or line,
                 )
         return titles
@@ -92,8 +107,10 @@ class _Reader:
         for index, entry in enumerate(value if isinstance(value, list) else [None]):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
                 self.problem(
-                    f"each [[{key}]] needs a name",
-                    f'Write [[{key}]] then name = "..." and {fields[1]} = "..."',
+                    _("each [[{key}]] needs a name").format(key=key),
+                    _('Write [[{key}]] then name = "..." and {field} = "..."').format(
+                        key=key, field=fields[1]
+                    ),
                     table_line(self.text, key, index),
                 )
                 continue
@@ -106,32 +123,38 @@ class _Reader:
         seen: set[str] = set()
         for index, entry in enumerate(value if isinstance(value, list) else [None]):
             line = table_line(self.text, "releases", index)
-            fix = "Let eip release write this entry: eip release courses/<slug>/<version>"
+            fix = _("Let eip release write this entry: eip release courses/<slug>/<version>")
             if not isinstance(entry, dict):
-                self.problem("a [[releases]] entry is not a table", fix, line)
+                self.problem(_("a [[releases]] entry is not a table"), fix, line)
                 continue
             version = entry.get("version")
             digest = entry.get("hash")
             date = entry.get("date")
             if not isinstance(version, str) or not VERSION.fullmatch(version):
-                self.problem('a release needs its version, e.g. version = "1.0"', fix, line)
+                self.problem(_('a release needs its version, e.g. version = "1.0"'), fix, line)
                 continue
             if not isinstance(digest, str) or not HASH.fullmatch(digest):
                 self.problem(
-                    f'release {version}: hash must be "sha256:" and 64 hex digits',
+                    _('release {version}: hash must be "sha256:" and 64 hex digits').format(
+                        version=version
+                    ),
                     fix,
                     array_key_line(self.text, "releases", index, "hash"),
                 )
                 continue
             if date is not None and not isinstance(date, datetime.date):
                 self.problem(
-                    f"release {version}: date must be a date such as 2026-11-27 (no quotes)",
+                    _(
+                        "release {version}: date must be a date such as 2026-11-27 (no quotes)"
+                    ).format(version=version),
                     fix,
                     array_key_line(self.text, "releases", index, "date"),
                 )
                 date = None
             if version in seen:
-                self.problem(f"version {version} is released twice", fix, line)
+                self.problem(
+                    _("version {version} is released twice").format(version=version), fix, line
+                )
             seen.add(version)
             releases.append(Release(version=version, date=date, hash=digest, line=line or 1))
         return tuple(releases)
@@ -140,8 +163,8 @@ class _Reader:
         for key in self.data:
             if key not in KEYS:
                 self.problem(
-                    f'unknown key "{key}"',
-                    f"Use only {', '.join(KEYS)}; check the spelling.",
+                    _('unknown key "{key}"').format(key=key),
+                    _("Use only {keys}; check the spelling.").format(keys=", ".join(KEYS)),
                     key_line(self.text, key) or table_line(self.text, key),
                 )
 
@@ -151,10 +174,11 @@ def read_course(folder: Path, problems: Problems) -> Course | None:
     path = folder / COURSE_FILE
     if not path.is_file():
         problems.add(
-            f"no {COURSE_FILE} in this course folder",
+            _("no {file} in this course folder").format(file=COURSE_FILE),
             path=folder,
-            fix=f"Create it with eip new course <slug>, or point at a folder that has a "
-            f"{COURSE_FILE}.",
+            fix=_(
+                "Create it with eip new course <slug>, or point at a folder that has a {file}."
+            ).format(file=COURSE_FILE),
         )
         return None
     read = read_toml_file(path, problems)
@@ -166,8 +190,10 @@ def read_course(folder: Path, problems: Problems) -> Course | None:
     slug = reader.text_value("slug")
     if slug and slug != folder.name:
         reader.problem(
-            f'slug "{slug}" is not the folder name "{folder.name}"',
-            "Make the slug and the folder name the same.",
+            _('slug "{slug}" is not the folder name "{folder}"').format(
+                slug=slug, folder=folder.name
+            ),
+            _("Make the slug and the folder name the same."),
             key_line(text, "slug"),
         )
     languages = reader.languages()

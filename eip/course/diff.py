@@ -6,8 +6,11 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eip.translation import gettext
+
 from .effects import competency_effects, grading_effects
 from .loader import LoadedVersion
+from .model import WELSH, Companion
 from .release_record import read_record
 
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"
@@ -98,14 +101,35 @@ def _compare(
     return changes
 
 
+def _with_welsh(item: _Item, companion: Companion | None) -> list[_Item]:
+    """The page, then its Welsh companion file (if any) as an item of its own."""
+    if companion is None:
+        return [item]
+    label = gettext("{name} (Welsh)")
+    welsh = _Item(
+        f"{item.key}#{WELSH}",
+        label.format(name=item.slug),
+        label.format(name=item.where),
+        companion.path,
+    )
+    return [item, welsh]
+
+
 def _sections(loaded: LoadedVersion) -> list[_Item]:
-    return [_Item(s.slug, s.slug, s.name, s.path / "section.md") for s in loaded.version.sections]
+    return [
+        item
+        for s in loaded.version.sections
+        for item in _with_welsh(_Item(s.slug, s.slug, s.name, s.path / "section.md"), s.welsh)
+    ]
 
 
 def _units(loaded: LoadedVersion) -> list[_Item]:
     return [
-        _Item(f"{s.slug}/{u.slug}", u.slug, f"{s.name}/{u.name}", u.path)
+        item
         for s, u in loaded.version.units
+        for item in _with_welsh(
+            _Item(f"{s.slug}/{u.slug}", u.slug, f"{s.name}/{u.name}", u.path), u.welsh
+        )
     ]
 
 

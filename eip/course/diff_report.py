@@ -3,7 +3,23 @@ the text of changed files."""
 
 from __future__ import annotations
 
+from eip.translation import N_, _
+
 from .diff import Change, VersionDiff
+from .effects import kind_name
+
+# The kind of a change; "moved, changed" is two of them.
+KINDS = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "moved": N_("moved"),
+    "changed": N_("changed"),
+}
+KIND_WIDTH = 17  # the kind column, wider when a translation needs it
+
+
+def _kind(change: Change) -> str:
+    return ", ".join(_(KINDS.get(part, part)) for part in change.kind.split(", "))
 
 
 def _where(change: Change) -> str:
@@ -12,35 +28,47 @@ def _where(change: Change) -> str:
     return change.new or change.old or ""
 
 
-def _lines(title: str, changes: list[Change], *, named: bool) -> list[str]:
+def _item(change: Change, *, named: bool) -> str:
+    place = _where(change)
+    if not named:
+        return place
+    if not place:
+        return _("{kind} {name}").format(kind=kind_name(change.what), name=change.name)
+    return _("{kind} {name} in {place}").format(
+        kind=kind_name(change.what), name=change.name, place=place
+    )
+
+
+def _lines(title: str, unchanged: str, changes: list[Change], *, named: bool) -> list[str]:
     if not changes:
-        return [f"{title}: no change"]
-    lines = [f"{title}:"]
-    for change in changes:
-        name = f"{change.what} {change.name} " if named else ""
-        place = _where(change)
-        place = f"in {place}" if named and place else place
-        lines.append(f"  {change.kind:<17}{name}{place}".rstrip())
+        return [unchanged]
+    kinds = [_kind(change) for change in changes]
+    width = max(KIND_WIDTH, *(len(kind) + 2 for kind in kinds))
+    lines = [title]
+    for kind, change in zip(kinds, changes, strict=True):
+        lines.append(f"  {kind:<{width}}{_item(change, named=named)}".rstrip())
     return lines
 
 
-def _effect(title: str, reasons: list[str]) -> list[str]:
+def _effect(affected: str, unaffected: str, reasons: list[str]) -> list[str]:
     if not reasons:
-        return [f"{title}: not affected"]
-    return [f"{title}: AFFECTED", *(f"  - {reason}" for reason in reasons)]
+        return [unaffected]
+    return [affected, *(f"  - {reason}" for reason in reasons)]
 
 
 def format_diff(diff: VersionDiff, course: str, *, text: bool = True) -> str:
     lines = [f"{course} {diff.old} -> {diff.new}", ""]
-    lines += _lines("Sections", diff.sections, named=False)
-    lines += _lines("Units", diff.units, named=False)
-    lines += _lines("Assessments", diff.assessments, named=True)
+    lines += _lines(_("Sections:"), _("Sections: no change"), diff.sections, named=False)
+    lines += _lines(_("Units:"), _("Units: no change"), diff.units, named=False)
+    lines += _lines(_("Assessments:"), _("Assessments: no change"), diff.assessments, named=True)
     lines.append("")
-    lines += _effect("Grading", diff.grading)
-    lines += _effect("Competencies", diff.competencies)
+    lines += _effect(_("Grading: AFFECTED"), _("Grading: not affected"), diff.grading)
+    lines += _effect(
+        _("Competencies: AFFECTED"), _("Competencies: not affected"), diff.competencies
+    )
     changed = [c for c in (*diff.sections, *diff.units) if c.text_diff]
     if text and changed:
-        lines += ["", "Changed text:"]
+        lines += ["", _("Changed text:")]
         for change in changed:
             lines.append("".join(change.text_diff).rstrip("\n"))
     return "\n".join(lines) + "\n"

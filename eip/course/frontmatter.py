@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
 from .tomltext import key_line, parse_toml
 
 FENCE = "+++"
-_FENCE_FIX = (
+_FENCE_FIX = N_(
     'Start the file with a line "+++", then the front matter (title = "...", ...), then '
     'another "+++" line, then the Markdown.'
 )
@@ -37,20 +38,20 @@ def read_front_matter(text: str, *, source: str) -> FrontMatter:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise OLXError(
-            f'the file does not start with front matter (a "{FENCE}" line)',
+            _('the file does not start with front matter (a "{fence}" line)').format(fence=FENCE),
             source=source,
             line=1,
-            fix=_FENCE_FIX,
+            fix=_(_FENCE_FIX),
         )
     for index in range(1, len(lines)):
         if lines[index].strip() == FENCE:
             break
     else:
         raise OLXError(
-            f'the front matter is not closed: no second "{FENCE}" line',
+            _('the front matter is not closed: no second "{fence}" line').format(fence=FENCE),
             source=source,
             line=1,
-            fix=f'Add a line "{FENCE}" after the last front-matter line.',
+            fix=_('Add a line "{fence}" after the last front-matter line.').format(fence=FENCE),
         )
     toml_text = "".join(lines[1:index])
     meta = parse_toml(toml_text, source=source, first_line=2)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eip.translation import gettext
+
 from .assessments import Assessment, AssessmentLibrary
 from .course_file import read_course
 from .model import Course, Prose, Reference, Unit, Version
@@ -83,13 +85,20 @@ def load_version(
                 check_prose(part, unit.path, version, problems)
     for section in version.sections:
         check_prose(section.intro, section.path / "section.md", version, problems)
+    for page in (*version.sections, *(unit for _, unit in version.units)):
+        if page.welsh is not None:
+            for part in page.welsh.parts:
+                if isinstance(part, Prose):
+                    check_prose(part, page.welsh.path, version, problems)
     # Said only when nothing else is wrong: a broken reference is the likelier cause.
     clean = len(problems) == before
     if clean and version.sections and not any(a.graded for _, _, a in loaded.assessments()):
         problems.add(
-            "the version has no graded assessment, so Open edX would have nothing to grade",
+            gettext(
+                "the version has no graded assessment, so Open edX would have nothing to grade"
+            ),
             path=folder,
-            fix="Place an appraisal or case study in a unit (::: appraisal <slug>).",
+            fix=gettext("Place an appraisal or case study in a unit (::: appraisal <slug>)."),
         )
     return loaded
 
@@ -104,17 +113,22 @@ def check_prose(prose: Prose, path: Path, version: Version, problems: Problems) 
 
     for src in images_without_alt(root):
         problems.add(
-            "an image has no alt text",
+            gettext("an image has no alt text"),
             path=path,
             line=line_of(src),
-            fix="Describe the image in the brackets: ![what the image shows](static/x.png)",
+            fix=gettext(
+                "Describe the image in the brackets: ![what the image shows](static/x.png)"
+            ),
         )
     for link in static_links(root):
         if not (version.path / STATIC / link.path).is_file():
             problems.add(
-                f'"{link.url}" is not a file in this version\'s static/ folder',
+                gettext('"{url}" is not a file in this version\'s static/ folder').format(
+                    url=link.url
+                ),
                 path=path,
                 line=line_of(link.url),
-                fix=f"Add the file as {STATIC}/{link.path} in the version folder, or correct "
-                "the link.",
+                fix=gettext(
+                    "Add the file as {path} in the version folder, or correct the link."
+                ).format(path=f"{STATIC}/{link.path}"),
             )

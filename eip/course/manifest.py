@@ -1,7 +1,9 @@
 """`dist/<slug>-<version>.manifest.json`: the blocks of a built version, for reports.
 
 Every block of ours is listed, with whether it is graded or completable; reports count the
-ones that are. No timestamps: the same sources give the same manifest.
+ones that are. The course's languages and titles, and the language of each section's and
+unit's prose, say whether (and where) the course is bilingual. No timestamps: the same sources
+give the same manifest.
 """
 
 from __future__ import annotations
@@ -31,6 +33,30 @@ def _source(block: Block, root: Path | None) -> str:
     if root is not None and assessment.path.is_relative_to(root):
         return assessment.path.relative_to(root).as_posix()
     return assessment.path.as_posix()
+
+
+def _titles(title: str, title_cy: str) -> dict[str, str]:
+    return {"en": title, "cy": title_cy} if title_cy else {"en": title}
+
+
+def _sections(loaded: LoadedVersion) -> list[dict]:
+    """Each section and unit with its titles and the languages its prose is in."""
+    return [
+        {
+            "name": section.name,
+            "title": _titles(section.title, section.title_cy),
+            "languages": list(section.languages),
+            "units": [
+                {
+                    "name": unit.name,
+                    "title": _titles(unit.title, unit.title_cy),
+                    "languages": list(unit.languages),
+                }
+                for unit in section.units
+            ],
+        }
+        for section in loaded.version.sections
+    ]
 
 
 def manifest(loaded: LoadedVersion, content_hash: str, root: Path | None) -> dict:
@@ -70,9 +96,11 @@ def manifest(loaded: LoadedVersion, content_hash: str, root: Path | None) -> dic
             "org": course.org,
             "code": course.code,
             "title": dict(course.title),
+            "languages": list(course.languages),
             "framework": course.framework,
             "hash": content_hash,
         },
+        "sections": _sections(loaded),
         "blocks": blocks,
     }
 

@@ -68,6 +68,19 @@ class Reference:
 
 Part = Prose | Reference
 
+WELSH = "cy"
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A page's Welsh prose, from the file beside it (`NN-slug.cy.md`, `section.cy.md`).
+
+    Its `:::` lines match the English file's, so `parts` line up with the English parts.
+    """
+
+    path: Path
+    parts: tuple[Part, ...]
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -80,6 +93,12 @@ class Unit:
     outcomes: tuple[str, ...]
     outcomes_cy: tuple[str, ...]
     parts: tuple[Part, ...]
+    welsh: Companion | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the unit's prose."""
+        return ("en", WELSH) if self.welsh else ("en",)
 
     @property
     def references(self) -> tuple[Reference, ...]:
@@ -98,6 +117,12 @@ class Section:
     outcomes_cy: tuple[str, ...]
     intro: Prose
     units: tuple[Unit, ...] = ()
+    welsh: Companion | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of the section's introduction."""
+        return ("en", WELSH) if self.welsh else ("en",)
 
     @property
     def total_minutes(self) -> int:

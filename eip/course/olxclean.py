@@ -10,6 +10,7 @@ import importlib
 import tempfile
 from pathlib import Path
 
+from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
 from .assessments import BLOCK_TYPES
@@ -17,7 +18,7 @@ from .assessments import BLOCK_TYPES
 OUR_BLOCKS = tuple(BLOCK_TYPES.values())
 # olxcleaner's levels: DEBUG 0, INFO 1, WARNING 2, ERROR 3. Warnings count as problems too.
 MIN_LEVEL = 2
-FIX = (
+FIX = N_(
     "Studio would not import this course cleanly. Correct what the message names in "
     "version.toml or the unit files; if it names nothing you wrote, report it as a bug in "
     "eip build."
@@ -41,15 +42,18 @@ def olxcleaner_errors(files: dict[str, bytes], *, label: str) -> list[OLXError]:
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        _, store, _ = olxcleaner.validate(
+        _course, store, _summary = olxcleaner.validate(
             str(root), steps=8, ignore=[], allowed_xblocks=list(OUR_BLOCKS)
         )
         errors = [error for error in store.errors if error.level_val >= MIN_LEVEL]
         return [
             OLXError(
-                f"olxcleaner {error.level.lower()} {error.name}: {error.description}",
-                source=f"{label} (built {error.filename})",
-                fix=FIX,
+                # Translators: olxcleaner's own level (warning, error), name and description.
+                _("olxcleaner {level} {name}: {description}").format(
+                    level=error.level.lower(), name=error.name, description=error.description
+                ),
+                source=_("{version} (built {file})").format(version=label, file=error.filename),
+                fix=_(FIX),
             )
             for error in errors
         ]

@@ -6,17 +6,21 @@ import re
 from pathlib import Path
 from typing import Any
 
+from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
 from .body import split_body
+from .companion import no_references, read_companion
 from .frontmatter import FrontMatter, read_front_matter
-from .model import Prose, Section, Unit
+from .model import Companion, Prose, Section, Unit
 from .problems import Problems, shown_path
 
 NAME = re.compile(r"(\d+)-([a-z0-9][a-z0-9-]*)")
 SECTION_FILE = "section.md"
 KEYS = ("title", "title_cy", "minutes", "outcomes", "outcomes_cy")
-_LIST_FIX = 'Write a list of quoted sentences: outcomes = ["First outcome", "Second outcome"]'
+_LIST_FIX = N_('Write a list of quoted sentences: outcomes = ["First outcome", "Second outcome"]')
+# What `numbered` names: the word for one, and for several.
+_WHAT = {"section": (N_("section"), N_("sections")), "unit": (N_("unit"), N_("units"))}
 
 
 class _Reader:
@@ -36,16 +40,22 @@ class _Reader:
             if required:
                 # Said at the title, where the missing line belongs.
                 self.problems.add(
-                    f"{key} is missing{why}",
+                    (why or _("{key} is missing")).format(key=key),
                     path=self.path,
                     line=self.page.line_of("title"),
-                    fix=f'Add a line: {key} = "..."'
-                    if key == "title"
-                    else f'Add a line after the title: {key} = "..."',
+                    fix=(
+                        _('Add a line: {key} = "..."')
+                        if key == "title"
+                        else _('Add a line after the title: {key} = "..."')
+                    ).format(key=key),
                 )
             return ""
         if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"{key} must be non-empty text", f'Write {key} = "..."')
+            self.problem(
+                key,
+                _("{key} must be non-empty text").format(key=key),
+                _('Write {key} = "..."').format(key=key),
+            )
             return ""
         return value.strip()
 
@@ -56,8 +66,8 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self.problem(
                 "minutes",
-                "minutes must be a whole number of minutes above 0",
-                "Write e.g. minutes = 25 (no quotes).",
+                _("minutes must be a whole number of minutes above 0"),
+                _("Write e.g. minutes = 25 (no quotes)."),
             )
             return None
         return value
@@ -66,14 +76,20 @@ class _Reader:
         value = self.page.meta.get(key)
         if value is None:
             if required:
-                self.problem(key, f"{key} is missing: a section states its outcomes", _LIST_FIX)
+                self.problem(
+                    key,
+                    _("{key} is missing: a section states its outcomes").format(key=key),
+                    _(_LIST_FIX),
+                )
             return ()
         if (
             not isinstance(value, list)
             or not value
             or not all(isinstance(item, str) and item.strip() for item in value)
         ):
-            self.problem(key, f"{key} must be a non-empty list of sentences", _LIST_FIX)
+            self.problem(
+                key, _("{key} must be a non-empty list of sentences").format(key=key), _(_LIST_FIX)
+            )
             return ()
         return tuple(item.strip() for item in value)
 
@@ -82,8 +98,8 @@ class _Reader:
             if key not in KEYS:
                 self.problem(
                     key,
-                    f'unknown front-matter key "{key}"',
-                    f"Use only {', '.join(KEYS)}; check the spelling.",
+                    _('unknown front-matter key "{key}"').format(key=key),
+                    _("Use only {keys}; check the spelling.").format(keys=", ".join(KEYS)),
                 )
 
 
@@ -92,7 +108,7 @@ def _read(path: Path, problems: Problems) -> FrontMatter | None:
     try:
         return read_front_matter(path.read_text(encoding="utf-8"), source=source)
     except UnicodeDecodeError:
-        problems.add("the file is not UTF-8 text", path=path, fix="Save the file as UTF-8.")
+        problems.add(_("the file is not UTF-8 text"), path=path, fix=_("Save the file as UTF-8."))
     except OLXError as error:
         problems.add_error(error)
     return None
@@ -104,7 +120,7 @@ def _common(
     """The fields a section and a unit share: their name and slug, and their front matter."""
     reader = _Reader(page, path, problems)
     reader.unknown_keys()
-    why = ': the Welsh title (course.toml languages include "cy")'
+    why = _('{key} is missing: the Welsh title (course.toml languages include "cy")')
     match = NAME.fullmatch(name)
     return {
         "name": name,
@@ -117,15 +133,46 @@ def _common(
     }
 
 
+def _welsh_outcomes(
+    page: FrontMatter, path: Path, common: dict[str, Any], companion: Companion | None,
+    problems: Problems,
+) -> None:  # fmt: skip
+    """outcomes_cy is the same list as outcomes, and a page with Welsh prose has it."""
+    outcomes, welsh = common["outcomes"], common["outcomes_cy"]
+    if welsh and outcomes and len(welsh) != len(outcomes):
+        problems.add(
+            _("outcomes_cy has {welsh} sentences but outcomes has {english}").format(
+                welsh=len(welsh), english=len(outcomes)
+            ),
+            path=path,
+            line=page.line_of("outcomes_cy"),
+            fix=_("Give each outcome its Welsh, in the same order as outcomes."),
+        )
+    if companion is not None and outcomes and not welsh and "outcomes_cy" not in page.meta:
+        problems.add(
+            _(
+                "outcomes_cy is missing: the page has Welsh text ({file}), so its outcomes "
+                "need their Welsh too"
+            ).format(file=companion.path.name),
+            path=path,
+            line=page.line_of("outcomes"),
+            fix=_(
+                'Add outcomes_cy = ["...", ...] after outcomes: each outcome in Welsh, in the '
+                "same order."
+            ),
+        )
+
+
 def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | None:
     """The section in `folder` without its units (None if section.md cannot be read)."""
     path = folder / SECTION_FILE
     if not path.is_file():
         problems.add(
-            f"the section has no {SECTION_FILE}",
+            _("the section has no {file}").format(file=SECTION_FILE),
             path=folder,
-            fix=f"Add {SECTION_FILE} with front matter (title, outcomes, minutes) and an "
-            "introduction.",
+            fix=_(
+                "Add {file} with front matter (title, outcomes, minutes) and an introduction."
+            ).format(file=SECTION_FILE),
         )
         return None
     page = _read(path, problems)
@@ -134,14 +181,11 @@ def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | 
     common = _common(page, path, folder.name, problems, welsh, True)
     parts, errors = split_body(page.body, first_line=page.body_line, source=shown_path(path))
     problems.extend(errors)
-    if any(not isinstance(part, Prose) for part in parts):
-        problems.add(
-            "assessments go in units, not in section.md",
-            path=path,
-            line=next(part.line for part in parts if not isinstance(part, Prose)),
-            fix="Move the ::: line into one of the section's unit files.",
-        )
-    return Section(path=folder, **common, intro=Prose(markdown=page.body, line=page.body_line))
+    no_references(parts, path, problems)
+    intro = Prose(markdown=page.body, line=page.body_line)
+    companion = read_companion(path, (intro,), problems, welsh=welsh, section=True)
+    _welsh_outcomes(page, path, common, companion, problems)
+    return Section(path=folder, **common, intro=intro, welsh=companion)
 
 
 def read_unit(path: Path, problems: Problems, *, welsh: bool) -> Unit | None:
@@ -151,21 +195,27 @@ def read_unit(path: Path, problems: Problems, *, welsh: bool) -> Unit | None:
     common = _common(page, path, path.stem, problems, welsh, False)
     parts, errors = split_body(page.body, first_line=page.body_line, source=shown_path(path))
     problems.extend(errors)
-    return Unit(path=path, **common, parts=tuple(parts))
+    companion = read_companion(path, tuple(parts), problems, welsh=welsh, section=False)
+    _welsh_outcomes(page, path, common, companion, problems)
+    return Unit(path=path, **common, parts=tuple(parts), welsh=companion)
 
 
 def numbered(entries: list[Path], problems: Problems, what: str) -> list[Path]:
     """Entries named NN-slug, in order; misnamed and duplicate entries are problems."""
+    one, several = (_(word) for word in _WHAT.get(what, (what, f"{what}s")))
     good: list[tuple[int, str, Path]] = []
     for entry in entries:
         stem = entry.stem if entry.is_file() else entry.name
         match = NAME.fullmatch(stem)
         if not match:
             problems.add(
-                f'"{entry.name}" is not named like a {what}',
+                # Translators: {what} is "section" or "unit".
+                _('"{name}" is not named like a {what}').format(name=entry.name, what=one),
                 path=entry,
-                fix=f"Name each {what} NN-slug (e.g. 01-why-evidence-matters): a number, a "
-                "hyphen, then lowercase words joined by hyphens.",
+                fix=_(
+                    "Name each {what} NN-slug (e.g. 01-why-evidence-matters): a number, a "
+                    "hyphen, then lowercase words joined by hyphens."
+                ).format(what=one),
             )
             continue
         good.append((int(match.group(1)), match.group(2), entry))
@@ -175,16 +225,23 @@ def numbered(entries: list[Path], problems: Problems, what: str) -> list[Path]:
     for number, slug, entry in good:
         if number in seen_numbers:
             problems.add(
-                f"two {what}s are numbered {number:02d}: {seen_numbers[number].name} and "
-                f"{entry.name}",
+                # Translators: {what} is "sections" or "units".
+                _("two {what} are numbered {number}: {first} and {second}").format(
+                    what=several,
+                    number=f"{number:02d}",
+                    first=seen_numbers[number].name,
+                    second=entry.name,
+                ),
                 path=entry,
-                fix=f"Renumber the {what}s so that each number is used once.",
+                fix=_("Renumber the {what} so that each number is used once.").format(what=several),
             )
         if slug in seen_slugs:
             problems.add(
-                f'two {what}s are named "{slug}": {seen_slugs[slug].name} and {entry.name}',
+                _('two {what} are named "{slug}": {first} and {second}').format(
+                    what=several, slug=slug, first=seen_slugs[slug].name, second=entry.name
+                ),
                 path=entry,
-                fix=f"Give each {what} a different name after its number.",
+                fix=_("Give each {what} a different name after its number.").format(what=one),
             )
         seen_numbers.setdefault(number, entry)
         seen_slugs.setdefault(slug, entry)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from eip.translation import _
+
 from .problems import Problems
 
 MARKER = "TODO"
@@ -21,8 +23,8 @@ def check_placeholders(path: Path, problems: Problems) -> None:
             shown = line.strip()
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             problems.add(
-                f"placeholder text left: {shown}",
+                _("placeholder text left: {text}").format(text=shown),
                 path=path,
                 line=number,
-                fix=f"Replace the {MARKER} text with the real content.",
+                fix=_("Replace the {marker} text with the real content.").format(marker=MARKER),
             )

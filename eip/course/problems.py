@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from eip.translation import _
 from xblocks.core.xml import OLXError, OLXErrors
 
 
@@ -20,6 +21,24 @@ def shown_path(path: Path | str) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return os.fspath(path)
+
+
+def problem_text(error: OLXError) -> str:
+    """A problem as `eip` prints it: `file:line: what. Fix: how`, as `str(error)` words it,
+    in the language `eip` speaks (the message and fix are worded where they were found)."""
+    if error.source and error.line:
+        location = f"{error.source}:{error.line}"
+    elif error.source:
+        location = error.source
+    elif error.line:
+        location = _("line {line}").format(line=error.line)
+    else:
+        location = ""
+    text = f"{location}: {error.message}" if location else error.message
+    if error.fix:
+        # Translators: {problem} is "file:line: what is wrong"; {fix} says how to fix it.
+        text = _("{problem} Fix: {fix}").format(problem=text, fix=error.fix)
+    return text
 
 
 class Problems:

@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from eip.translation import _
+
 from .check import Checker
 from .course_file import COURSE_FILE
 from .hashing import content_hash, version_files
@@ -71,12 +73,12 @@ def release_version(folder: Path, date: datetime.date) -> Released:
         (r for r in releases if isinstance(r, dict) and r.get("version") == folder.name), None
     )
     if problems:
-        reason = (
-            "it was released before and its files have changed since"
+        refusal = (
+            _("cannot release {version}: it was released before and its files have changed since")
             if released
-            else "it has problems"
+            else _("cannot release {version}: it has problems")
         )
-        raise ReleaseRefused(f"cannot release {folder.name}: {reason}", problems)
+        raise ReleaseRefused(refusal.format(version=folder.name), problems)
     files = version_files(folder)
     digest = content_hash(files)
     if released is not None:
@@ -84,7 +86,7 @@ def release_version(folder: Path, date: datetime.date) -> Released:
     loaded = load_version(folder, Problems())
     assessments = {}
     if loaded is not None and loaded.root is not None:
-        for _, _, assessment in loaded.assessments():
+        for _unit, _reference, assessment in loaded.assessments():
             if assessment.path is not None:
                 name = assessment.path.relative_to(loaded.root).as_posix()
                 assessments[name] = assessment.digest
@@ -94,9 +96,11 @@ def release_version(folder: Path, date: datetime.date) -> Released:
     }]}  # fmt: skip
     if tomllib.loads(new_text) != expected:
         raise ReleaseRefused(
-            f"cannot add the release to {COURSE_FILE} without changing the rest of it: a "
-            "[[releases]] entry must be able to go at the end of the file. Move any table "
-            "that follows the releases above them."
+            _(
+                "cannot add the release to {file} without changing the rest of it: a "
+                "[[releases]] entry must be able to go at the end of the file. Move any table "
+                "that follows the releases above them."
+            ).format(file=COURSE_FILE)
         )
     write_record(course_folder, Record(folder.name, digest, files, assessments))
     _save(course_toml, new_text)

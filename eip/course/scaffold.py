@@ -10,6 +10,8 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from eip.translation import _
+
 from .image import placeholder_png
 from .placeholders import MARKER
 from .repo import APPRAISALS, ASSESSMENTS, CASE_STUDIES, COMPETENCIES, COURSES
@@ -24,7 +26,9 @@ class ScaffoldError(Exception):
 
 def _write(path: Path, text: str) -> Path:
     if path.exists():
-        raise ScaffoldError(f"{path} exists already; choose another name or remove it.")
+        raise ScaffoldError(
+            _("{path} exists already; choose another name or remove it.").format(path=path)
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -109,7 +113,7 @@ def new_course(root: Path, slug: str, *, title: str, org: str, code: str) -> lis
     """A course folder with version 1.0: one section with one unit."""
     folder = root / COURSES / slug
     if folder.exists():
-        raise ScaffoldError(f"{folder} exists already.")
+        raise ScaffoldError(_("{path} exists already.").format(path=folder))
     framework = _first(root / ASSESSMENTS / COMPETENCIES) or "research-literacy"
     start = datetime.date.today() + datetime.timedelta(days=28)
     version = folder / FIRST_VERSION
@@ -135,14 +139,16 @@ def next_version(version: str) -> str:
 def new_version(course_folder: Path, version: str | None = None) -> tuple[Path, Path]:
     """A copy of the latest version as the next one; returns (copied from, new folder)."""
     if not (course_folder / "course.toml").is_file():
-        raise ScaffoldError(f"{course_folder} is not a course folder (it has no course.toml).")
+        raise ScaffoldError(
+            _("{path} is not a course folder (it has no course.toml).").format(path=course_folder)
+        )
     versions = version_folders(course_folder)
     if not versions:
-        raise ScaffoldError(f"{course_folder} has no version to copy.")
+        raise ScaffoldError(_("{path} has no version to copy.").format(path=course_folder))
     latest = versions[-1]
     target = course_folder / (version or next_version(latest.name))
     if target.exists():
-        raise ScaffoldError(f"{target} exists already.")
+        raise ScaffoldError(_("{path} exists already.").format(path=target))
     shutil.copytree(
         latest, target, ignore=lambda _, names: [n for n in names if is_hidden(Path(n))]
     )

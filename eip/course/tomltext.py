@@ -11,13 +11,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
 from .problems import Problems, shown_path
 
 _POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
-TOML_FIX = (
+TOML_FIX = N_(
     'Write one key = value per line; put text in "double quotes", lists in [brackets], '
     "dates as 2027-01-04."
 )
@@ -33,7 +34,11 @@ def parse_toml(text: str, *, source: str, first_line: int = 1) -> dict[str, Any]
         line = int(match.group(1)) + first_line - 1 if match else None
         message = _POSITION.sub("", message).strip().rstrip(".")
         raise OLXError(
-            f"this is not valid TOML: {message}", source=source, line=line, fix=TOML_FIX
+            # Translators: {problem} is the TOML reader's own message, in English.
+            _("this is not valid TOML: {problem}").format(problem=message),
+            source=source,
+            line=line,
+            fix=_(TOML_FIX),
         ) from None
 
 

@@ -7,6 +7,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from eip.translation import _
+
+from .companion import is_companion, orphans
 from .course_file import VERSION
 from .model import Course, Version
 from .pages import SECTION_FILE, numbered, read_section, read_unit
@@ -30,10 +33,10 @@ def _date(data: dict, key: str, text: str, path: Path, problems: Problems) -> da
     if isinstance(value, datetime.date):
         return value
     problems.add(
-        f"{key} is missing" if value is None else f"{key} must be a date",
+        (_("{key} is missing") if value is None else _("{key} must be a date")).format(key=key),
         path=path,
         line=key_line(text, key),
-        fix=f"Write {key} = 2027-01-04 (a date, no quotes).",
+        fix=_("Write {key} = 2027-01-04 (a date, no quotes).").format(key=key),
     )
     return datetime.date(2000, 1, 1)
 
@@ -42,9 +45,11 @@ def _settings(course: Course, folder: Path, problems: Problems) -> Version | Non
     path = folder / VERSION_FILE
     if not path.is_file():
         problems.add(
-            f"the version has no {VERSION_FILE}",
+            _("the version has no {file}").format(file=VERSION_FILE),
             path=folder,
-            fix=f"Add {VERSION_FILE} with start, end, course_image and [overview].",
+            fix=_("Add {file} with start, end, course_image and [overview].").format(
+                file=VERSION_FILE
+            ),
         )
         return None
     read = read_toml_file(path, problems)
@@ -54,36 +59,40 @@ def _settings(course: Course, folder: Path, problems: Problems) -> Version | Non
     for key in data:
         if key not in KEYS:
             problems.add(
-                f'unknown key "{key}"',
+                _('unknown key "{key}"').format(key=key),
                 path=path,
                 line=key_line(text, key) or table_line(text, key),
-                fix=f"Use only {', '.join(KEYS)}; check the spelling.",
+                fix=_("Use only {keys}; check the spelling.").format(keys=", ".join(KEYS)),
             )
     start = _date(data, "start", text, path, problems)
     end = _date(data, "end", text, path, problems)
     if start >= end and "start" in data and "end" in data:
         problems.add(
-            "the course must end after it starts",
+            _("the course must end after it starts"),
             path=path,
             line=key_line(text, "end"),
-            fix="Set end to a date after start.",
+            fix=_("Set end to a date after start."),
         )
     image = data.get("course_image")
     image_line = key_line(text, "course_image")
     if not isinstance(image, str) or not image.startswith(f"{STATIC}/"):
         problems.add(
-            "course_image must name an image in static/",
+            _("course_image must name an image in static/"),
             path=path,
             line=image_line,
-            fix='Write course_image = "static/course-image.png" and put the image there.',
+            fix=_('Write course_image = "static/course-image.png" and put the image there.'),
         )
         image = ""
     elif not (folder / image).is_file() or Path(image).suffix.lower() not in IMAGE_TYPES:
         problems.add(
-            f'the course image "{image}" is not a PNG, JPEG or SVG file in this version',
+            _('the course image "{image}" is not a PNG, JPEG or SVG file in this version').format(
+                image=image
+            ),
             path=path,
             line=image_line,
-            fix=f"Add the image at {shown_path(folder / image)}, or correct the path.",
+            fix=_("Add the image at {path}, or correct the path.").format(
+                path=shown_path(folder / image)
+            ),
         )
     overview = data.get("overview")
     overview_line = table_line(text, "overview")
@@ -91,22 +100,25 @@ def _settings(course: Course, folder: Path, problems: Problems) -> Version | Non
     for lang in ("en", "cy") if course.welsh else ("en",):
         value = overview.get(lang)
         if not isinstance(value, str) or not value.strip():
-            name = "Welsh" if lang == "cy" else "English"
             problems.add(
-                f"the overview has no {name} text ({lang})",
+                _("the overview has no Welsh text (cy)")
+                if lang == "cy"
+                else _("the overview has no English text (en)"),
                 path=path,
                 line=key_line(text, lang, "overview") or overview_line,
-                fix=f'Add {lang} = "..." under [overview]: one or two sentences.',
+                fix=_('Add {lang} = "..." under [overview]: one or two sentences.').format(
+                    lang=lang
+                ),
             )
     pass_mark = data.get("pass_mark", 0.5)
     if isinstance(pass_mark, bool) or not isinstance(pass_mark, int | float):
         pass_mark = -1
     if not 0 < pass_mark <= 1:
         problems.add(
-            "pass_mark must be a number above 0 and at most 1",
+            _("pass_mark must be a number above 0 and at most 1"),
             path=path,
             line=key_line(text, "pass_mark"),
-            fix="Write e.g. pass_mark = 0.5 (half the weighted score).",
+            fix=_("Write e.g. pass_mark = 0.5 (half the weighted score)."),
         )
         pass_mark = 0.5
     return Version(
@@ -122,16 +134,16 @@ def _settings(course: Course, folder: Path, problems: Problems) -> Version | Non
 
 
 def _unexpected(entry: Path, problems: Problems, fix: str) -> None:
-    problems.add(f'"{entry.name}" does not belong here', path=entry, fix=fix)
+    problems.add(_('"{name}" does not belong here').format(name=entry.name), path=entry, fix=fix)
 
 
 def read_version(course: Course, folder: Path, problems: Problems) -> Version | None:
     """The version in `folder`; every problem found is added to `problems`."""
     if not VERSION.fullmatch(folder.name):
         problems.add(
-            f'"{folder.name}" is not a version number',
+            _('"{name}" is not a version number').format(name=folder.name),
             path=folder,
-            fix="Name version folders like 1.0 or 1.1.",
+            fix=_("Name version folders like 1.0 or 1.1."),
         )
         return None
     version = _settings(course, folder, problems)
@@ -141,16 +153,23 @@ def read_version(course: Course, folder: Path, problems: Problems) -> Version | 
     folders = [entry for entry in entries if entry.is_dir() and entry.name != STATIC]
     for entry in entries:
         if entry.is_file() and entry.suffix == ".md":
-            _unexpected(entry, problems, "Put Markdown pages inside a section folder (NN-slug/).")
+            _unexpected(
+                entry, problems, _("Put Markdown pages inside a section folder (NN-slug/).")
+            )
     sections = []
     for section_folder in numbered(folders, problems, "section"):
         section = read_section(section_folder, problems, welsh=course.welsh)
         children = sorted(entry for entry in section_folder.iterdir() if not is_hidden(entry))
         for entry in children:
             if entry.is_dir() or entry.suffix != ".md":
-                _unexpected(entry, problems, "Put images and other files in the static/ folder.")
+                _unexpected(entry, problems, _("Put images and other files in the static/ folder."))
         unit_files = [entry for entry in children if entry.suffix == ".md" and entry.is_file()]
-        unit_files = [entry for entry in unit_files if entry.name != SECTION_FILE]
+        orphans([entry for entry in unit_files if is_companion(entry)], problems)
+        unit_files = [
+            entry
+            for entry in unit_files
+            if entry.name != SECTION_FILE and not is_companion(entry)
+        ]
         units = []
         for unit_file in numbered(unit_files, problems, "unit"):
             unit = read_unit(unit_file, problems, welsh=course.welsh)
@@ -158,17 +177,17 @@ def read_version(course: Course, folder: Path, problems: Problems) -> Version | 
                 units.append(unit)
         if not unit_files:
             problems.add(
-                "the section has no units",
+                _("the section has no units"),
                 path=section_folder,
-                fix="Add a unit file such as 01-introduction.md.",
+                fix=_("Add a unit file such as 01-introduction.md."),
             )
         if section is not None:
             sections.append(replace(section, units=tuple(units)))
     if not sections:
         problems.add(
-            "the version has no sections",
+            _("the version has no sections"),
             path=folder,
-            fix="Add a section folder such as 01-introduction/ with section.md and a unit.",
+            fix=_("Add a section folder such as 01-introduction/ with section.md and a unit."),
         )
     return replace(version, sections=tuple(sections))
 

@@ -7,6 +7,10 @@ are hidden from the index, not removed). Prose is the same cleaned HTML the buil
 as XHTML; images in the version's static/ folder are inlined, as the workbench does not
 serve course files. An assessment whose block is not installed shows a note instead.
 
+The workbench page declares the language the visitor chose (`<html lang>`); course text is
+marked as English, and a page with Welsh prose shows its Welsh and English regions, each
+marked with its own language, Welsh first, as `eip build` writes them.
+
 `install()` makes the workbench add these scenarios each time it loads its own.
 """
 
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from eip.course.bilingual import ENGLISH
 from eip.course.components import Block, Text, VerticalContent, section_verticals
 from eip.course.loader import LoadedVersion, load_version
 from eip.course.olx import block_element
@@ -37,6 +42,7 @@ SCENARIO_PREFIX = "eip_course"
 CONTAINER = "vertical_demo"
 TEXT = "html_demo"
 MAX_INLINE_BYTES = 2 * 1024 * 1024
+COURSE_LANGUAGE = ENGLISH  # of course text not in a language region of its own
 _LOADING = threading.RLock()
 
 
@@ -58,7 +64,8 @@ def _text(html: str, static: Path) -> etree._Element:
     # html_demo fills $placeholders from its context; "$$" is a literal "$".
     xhtml = inner_xhtml(root).replace("$", "$$")
     return parse_xml(
-        f'<{TEXT}><div class="eip-course-text">{xhtml}</div></{TEXT}>', source="course preview"
+        f'<{TEXT}><div class="eip-course-text" lang="{COURSE_LANGUAGE}">{xhtml}</div></{TEXT}>',
+        source="course preview",
     )
 
 
@@ -105,7 +112,9 @@ def _container(children: list[etree._Element]) -> str:
 
 def _heading(text: str) -> etree._Element:
     element = etree.Element(TEXT)
-    wrapper = etree.SubElement(element, "div", {"class": "eip-course-text"})
+    wrapper = etree.SubElement(
+        element, "div", {"class": "eip-course-text", "lang": COURSE_LANGUAGE}
+    )
     heading = etree.SubElement(wrapper, "h2")
     heading.text = text.replace("$", "$$")
     return element

@@ -5,6 +5,7 @@ accessibility problem in the course text."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from importlib.metadata import entry_points
@@ -118,3 +119,30 @@ def test_a_whole_section_previews_every_unit_in_order(learner: Page):
     headings = learner.locator(".eip-course-text h2").all_inner_texts()
     titles = [unit.title for unit in section.units]
     assert [title for title in headings if title in titles] == titles
+
+
+def test_a_unit_with_welsh_prose_shows_welsh_first_and_links_the_languages(learner: Page):
+    """The latest version's first section has Welsh prose: each unit shows its Welsh part
+    first, marked lang="cy", then its English part, marked lang="en", each linking to the
+    other; in the workbench's Welsh and English alike."""
+    loaded = _latest()
+    section = loaded.version.sections[0]
+    unit = next((unit for unit in section.units if unit.welsh is not None), None)
+    if unit is None:
+        pytest.fail(f"{section.name} of the latest version has no Welsh prose", pytrace=False)
+    version = loaded.version
+    scenario = f"eip_course.{version.course.slug}.{version.version}.{section.name}.{unit.name}"
+    for lang in ("cy", "en"):
+        learner.goto(f"/scenario/{scenario}/?lang={lang}")
+        expect(learner.locator("html")).to_have_attribute("lang", lang)
+        welsh = learner.locator('.eip-language[lang="cy"]').first
+        english = learner.locator('.eip-language[lang="en"]').first
+        expect(welsh).to_contain_text(unit.title_cy)
+        expect(english).to_contain_text(_first_sentence(unit))
+        assert welsh.bounding_box()["y"] < english.bounding_box()["y"]  # Welsh first
+        welsh.get_by_role("link", name="Read in English").click()
+        expect(learner).to_have_url(re.compile(f"#{re.escape(english.get_attribute('id'))}$"))
+        expect(english).to_be_in_viewport()
+        english.get_by_role("link", name="Darllen yn Gymraeg").click()
+        expect(learner).to_have_url(re.compile(f"#{re.escape(welsh.get_attribute('id'))}$"))
+        expect(welsh).to_be_in_viewport()

@@ -172,7 +172,7 @@ def test_assessments_are_copied_so_a_build_does_not_change_with_them(
 def test_manifest(demo, build):
     result = build(demo / RUN)
     data = json.loads(result.manifest)
-    assert list(data) == ["manifest_version", "course", "blocks"]
+    assert list(data) == ["manifest_version", "course", "sections", "blocks"]
     assert data["manifest_version"] == 1
     assert data["course"] == {
         "slug": "demo",
@@ -181,8 +181,20 @@ def test_manifest(demo, build):
         "org": "EIPTEST",
         "code": "DEMO1",
         "title": {"en": "A demonstration course", "cy": "Cwrs arddangos"},
+        "languages": ["en", "cy"],
         "framework": "research-literacy",
         "hash": result.content_hash,
+    }
+    assert [
+        (section["name"], section["languages"], [unit["languages"] for unit in section["units"]])
+        for section in data["sections"]
+    ] == [
+        ("01-why-evidence", ["en"], [["en"], ["en"]]),
+        ("02-in-practice", ["en"], [["en"], ["en"]]),
+    ]  # titles in Welsh, prose in English only
+    assert data["sections"][0]["units"][0]["title"] == {
+        "en": "The four sources of evidence",
+        "cy": "Pedair ffynhonnell tystiolaeth",
     }
     first = data["blocks"][0]
     assert first == {

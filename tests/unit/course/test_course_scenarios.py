@@ -117,7 +117,7 @@ def test_a_dollar_in_prose_stays_a_dollar(tmp_path):
     element = module._text("<p>A session costs $5 ($PLACEHOLDER).</p>", tmp_path)
     content = "".join(etree.tostring(child, encoding="unicode") for child in element)
     assert Template(content).substitute() == (
-        '<div class="eip-course-text"><p>A session costs $5 ($PLACEHOLDER).</p></div>'
+        '<div class="eip-course-text" lang="en"><p>A session costs $5 ($PLACEHOLDER).</p></div>'
     )
 
 
