@@ -9,11 +9,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from eip import translation
 from eip.errors import CommandError
+from eip.translation import N_, _
 
 NAME = "report"
-HELP = "report who has completed which course, who is overdue, and team competencies"
-DESCRIPTION = (
+HELP = N_("report who has completed which course, who is overdue, and team competencies")
+DESCRIPTION = N_(
     "Read Open edX tracking logs (plain or gzipped, several, overlapping), the course "
     "manifests, a staff roster and the training requirements; write index.html, "
     "completion.csv and report.xlsx for managers, and print a summary."
@@ -28,51 +30,55 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         required=True,
         metavar="LOG",
-        help="tracking logs (.log or .gz) or folders of them; repeatable",
+        help=_("tracking logs (.log or .gz) or folders of them; repeatable"),
     )
     parser.add_argument(
         "--manifests",
         type=Path,
         default=Path("dist"),
-        help="folder of *.manifest.json from eip build (default %(default)s)",
+        help=_("folder of *.manifest.json from eip build (default %(default)s)"),
     )
-    parser.add_argument("--roster", type=Path, required=True, help="staff roster CSV")
+    parser.add_argument("--roster", type=Path, required=True, help=_("staff roster CSV"))
     parser.add_argument(
-        "--requirements", type=Path, required=True, help="training requirements TOML"
+        "--requirements", type=Path, required=True, help=_("training requirements TOML")
     )
     parser.add_argument(
-        "--out", type=Path, default=Path("report"), help="output folder (default %(default)s)"
+        "--out", type=Path, default=Path("report"), help=_("output folder (default %(default)s)")
     )
     parser.add_argument(
         "--as-of",
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the report date: statuses as of then; later events are ignored (default today)",
+        help=_("the report date: statuses as of then; later events are ignored (default today)"),
     )
     parser.add_argument(
         "--team",
         action="append",
         default=[],
         metavar="TEAM",
-        help="only this team (repeatable); the team name as in the roster",
+        help=_("only this team (repeatable); the team name as in the roster"),
     )
     parser.add_argument(
         "--grade-report",
         action="append",
         default=[],
         metavar="[COURSE_ID=]CSV",
-        help="the instructor dashboard's grade report, a second source of scores (repeatable)",
+        help=_("the instructor dashboard's grade report, a second source of scores (repeatable)"),
     )
     parser.add_argument(
         "--roster-column",
         action="append",
         default=[],
         metavar="FIELD=HEADER",
-        help="the roster column holding FIELD (id, name, team, manager, role, start)",
+        help=_("the roster column holding FIELD (id, name, team, manager, role, start)"),
     )
-    parser.add_argument(
-        "--lang", default="en", choices=["en"], help="language of the report (default en)"
+    translation.add_option(
+        parser,
+        help=_(
+            "the language of the report and its messages: en or cy (default: from the "
+            "environment, e.g. LANG)"
+        ),
     )
     progress = parser.add_mutually_exclusive_group()
     progress.add_argument(
@@ -81,10 +87,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_const",
         const=True,
         default=None,
-        help="always show the progress bar (default: only on a terminal)",
+        help=_("always show the progress bar (default: only on a terminal)"),
     )
     progress.add_argument(
-        "--no-progress", dest="progress", action="store_const", const=False, help="never show it"
+        "--no-progress",
+        dest="progress",
+        action="store_const",
+        const=False,
+        help=_("never show it"),
     )
     parser.set_defaults(run=run)
 
@@ -93,7 +103,10 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2027-03-31") from error
+        raise argparse.ArgumentTypeError(
+            # Translators: {value} is what was typed, in quotes.
+            _("{value} is not a date like 2027-03-31").format(value=repr(value))
+        ) from error
 
 
 def _columns(pairs: list[str]) -> dict[str, str]:
@@ -102,7 +115,9 @@ def _columns(pairs: list[str]) -> dict[str, str]:
         name, equals, header = pair.partition("=")
         if not equals or not name.strip() or not header.strip():
             raise CommandError(
-                f"--roster-column {pair!r}: write FIELD=HEADER, e.g. start='Start date'."
+                _("--roster-column {pair}: write FIELD=HEADER, e.g. start='Start date'.").format(
+                    pair=repr(pair)
+                )
             )
         columns[name.strip()] = header.strip()
     return columns
@@ -136,7 +151,7 @@ def _run(args: argparse.Namespace) -> int:
         teams=tuple(args.team),
         grade_reports=tuple(args.grade_report),
         roster_columns=_columns(args.roster_column),
-        lang=args.lang,
+        lang=args.lang or translation.active(),
         progress=args.progress,
     )
     text = Strings(options.lang)
@@ -145,7 +160,11 @@ def _run(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CommandError(f"cannot create {out}: {error.strerror}. Choose --out.") from error
+        raise CommandError(
+            _("cannot create {path}: {problem}. Choose --out.").format(
+                path=out, problem=error.strerror
+            )
+        ) from error
     written = write_outputs(report, out, text)
     report.elapsed = time.monotonic() - started  # reading and writing, for the summary
     print("\n".join(summary_lines(report, written, text)), file=sys.stdout)

@@ -8,10 +8,11 @@ import socket
 from pathlib import Path
 
 from eip.errors import CommandError
+from eip.translation import N_
 
 NAME = "serve"
-HELP = "start the local Open edX workbench with the course content loaded"
-DESCRIPTION = (
+HELP = N_("start the local Open edX workbench with the course content loaded")
+DESCRIPTION = N_(
     "Start the xblock-sdk workbench with the Evidence in Practice blocks and their exercises, "
     "keeping learners' state in the data folder."
 )

@@ -71,6 +71,23 @@ CATALOGUES = (
         sources=("eip/workbench",),
         method_map=(("templates/**.html", DJANGO_TEMPLATES),),
     ),
+    # The `eip` command: what trainers read from check, build, diff, release and new, and
+    # every word of the managers' report (eip/report/strings.py). Read at run time by
+    # `eip.translation` (`N_()` and `Nn_()` mark strings translated where they are shown).
+    CatalogueSpec(
+        name="eip",
+        folder="eip/translations",
+        domain="eip",
+        sources=("eip",),
+        method_map=(
+            ("workbench/**", "ignore"),
+            ("tutor/**", "ignore"),
+            ("i18n/**", "ignore"),
+            ("translations/**", "ignore"),
+            ("**.py", "python"),
+        ),
+        keywords={**DEFAULT_KEYWORDS, "Nn_": (1, 2)},
+    ),
 )
 
 

@@ -20,6 +20,8 @@ from eip.report.requirements import CourseRule, Requirements
 from eip.report.roster import Person
 from eip.report.status import Assignment, Outcome, VersionResult, outcome, version_result
 
+NO_ROLE = "(no role)"  # people without a role, among the roles with no required course
+
 
 @dataclass(frozen=True)
 class _Course:
@@ -72,7 +74,7 @@ def assign(
                 courses[slug] for slug in requirements.courses_for(person.role)
             )
         if not plan:
-            unrequired[person.role or "(no role)"] += 1
+            unrequired[person.role or NO_ROLE] += 1
             continue
         mine = progress.get(person.key)
         start = person.start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +22,9 @@ from eip.report.reading import Reading, read_logs
 from eip.report.requirements import load_requirements
 from eip.report.roster import Person, Roster, RosterFormat, read_roster
 from eip.report.status import Assignment
+from eip.report.strings import Strings
 from eip.report.tallies import Tally, tally
+from eip.translation import _
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Report:
     generated: datetime
     courses: list[CourseVersion]
     titles: dict[str, str]  # course slug -> title
+    title_languages: dict[str, str]  # course slug -> the language its title is in
     roster: Roster
     people: list[Person]
     teams: list[str]
@@ -150,9 +153,12 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
         {name: key for name, key in usernames.items() if key in chosen_keys},
         elsewhere=frozenset(name for name, key in usernames.items() if key not in chosen_keys),
         until=end_of_day_timestamp(options.as_of),
-        bar=ProgressBar(enabled=options.progress),
+        bar=ProgressBar(enabled=options.progress, lines=_lines_read(Strings(options.lang))),
     )
     titles = {slug: versions[-1].title_in(options.lang) for slug, versions in by_slug.items()}
+    title_languages = {
+        slug: versions[-1].title_language(options.lang) for slug, versions in by_slug.items()
+    }
     username_of = {key: name for name, key in usernames.items()}
     assignments, unrequired = assign(
         people, requirements, by_slug, titles, reading.progress, grades, username_of, options.as_of
@@ -162,6 +168,7 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
         generated=datetime.now(UTC),
         courses=courses,
         titles=titles,
+        title_languages=title_languages,
         roster=roster,
         people=people,
         teams=sorted({person.team for person in people}, key=str.casefold),
@@ -176,6 +183,10 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
     return report
 
 
+def _lines_read(text: Strings) -> Callable[[int], str]:
+    return lambda count: text("term.lines", count=count)
+
+
 def _chosen(people: list[Person], teams: Sequence[str]) -> list[Person]:
     if not teams:
         return list(people)
@@ -184,7 +195,9 @@ def _chosen(people: list[Person], teams: Sequence[str]) -> list[Person]:
     if missing:
         names = ", ".join(sorted({person.team for person in people}, key=str.casefold))
         raise CommandError(
-            f"no team {', '.join(repr(m) for m in missing)} in the roster (teams: {names})."
+            _("no team {missing} in the roster (teams: {names}).").format(
+                missing=", ".join(repr(m) for m in missing), names=names
+            )
         )
     wanted = {team.strip().casefold() for team in teams}
     return [person for person in people if person.team.casefold() in wanted]

@@ -43,7 +43,7 @@ def write_csv(report: Report, path: Path, text: Strings) -> Path:
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         header = [text(key) for key in COLUMNS]
-        header[COLUMNS.index("col.score")] = f"{text('col.score')} (%)"
+        header[COLUMNS.index("col.score")] = text("col.score_percent")
         writer.writerow(header)
         writer.writerows(
             (

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import UTC, date, datetime
 
+from eip.translation import _
+
 # ISO first; then the day-first forms a UK spreadsheet exports.
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 
@@ -22,8 +24,12 @@ def parse_date(text: str, formats: tuple[str, ...] = DATE_FORMATS) -> date:
             return datetime.strptime(text, form).date()
         except ValueError:
             continue
-    expected = " or ".join(_human(form) for form in formats[:2])
-    raise ValueError(f"{text!r} is not a date (expected {expected})")
+    if len(formats) > 1:
+        message = _("{text} is not a date (expected {first} or {second})")
+    else:
+        message = _("{text} is not a date (expected {first})")
+    shown = [_human(form) for form in formats[:2]]
+    raise ValueError(message.format(text=repr(text), first=shown[0], second=shown[-1]))
 
 
 def _human(form: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from eip.errors import CommandError
 from eip.report.manifests import CourseVersion
+from eip.translation import _
 
 
 class GradeReportError(CommandError):
@@ -42,7 +43,7 @@ def read_grade_reports(specs: Iterable[str], courses: Iterable[CourseVersion]) -
 
 def _course_and_path(spec: str, courses: list[CourseVersion]) -> tuple[str, Path]:
     if spec.startswith("course-v1:") and "=" in spec:
-        course_id, _, name = spec.partition("=")
+        course_id, _equals, name = spec.partition("=")
         return course_id, Path(name)
     path = Path(spec)
     for course in courses:
@@ -50,9 +51,11 @@ def _course_and_path(spec: str, courses: list[CourseVersion]) -> tuple[str, Path
         if path.name.lower().startswith(prefix):
             return course.course_id, path
     raise GradeReportError(
-        f"cannot tell which course the grade report {path} is for: its name does not start "
-        "with ORG_CODE_VERSION_ of a course in the manifests. "
-        f"Give it as --grade-report COURSE_ID={path}."
+        _(
+            "cannot tell which course the grade report {path} is for: its name does not start "
+            "with ORG_CODE_VERSION_ of a course in the manifests. "
+            "Give it as --grade-report COURSE_ID={path}."
+        ).format(path=path)
     )
 
 
@@ -62,10 +65,18 @@ def _read_one(reports: GradeReports, course_id: str, path: Path) -> None:
             reader = csv.DictReader(handle)
             missing = {"Username", "Grade"} - set(reader.fieldnames or ())
             if missing:
-                raise GradeReportError(
-                    f"{path} has no {' or '.join(sorted(missing))} column: is it the "
-                    "instructor dashboard's grade report?"
+                message = (
+                    _(
+                        "{path} has no Grade or Username column: is it the instructor "
+                        "dashboard's grade report?"
+                    )
+                    if len(missing) > 1
+                    else _(
+                        "{path} has no {column} column: is it the instructor dashboard's "
+                        "grade report?"
+                    )
                 )
+                raise GradeReportError(message.format(path=path, column=min(missing)))
             for row in reader:
                 username = (row.get("Username") or "").strip().lower()
                 email = (row.get("Email") or "").strip().lower()
@@ -74,9 +85,13 @@ def _read_one(reports: GradeReports, course_id: str, path: Path) -> None:
                 try:
                     grade = float(row.get("Grade") or "")
                 except ValueError:
-                    reports.problems.append(f"{path}:{reader.line_num}: unreadable Grade")
+                    reports.problems.append(
+                        _("{path}:{line}: unreadable Grade").format(path=path, line=reader.line_num)
+                    )
                     continue
                 if username and 0.0 <= grade <= 1.0:
                     reports.grades[(username, course_id)] = grade
     except OSError as error:
-        raise GradeReportError(f"cannot read {path}: {error.strerror}.") from error
+        raise GradeReportError(
+            _("cannot read {path}: {problem}.").format(path=path, problem=error.strerror)
+        ) from error

@@ -18,8 +18,8 @@ def percent(share: float) -> str:
 
 
 def _month(text: Strings, start: date, *, short: bool = False) -> str:
-    name = text(f"month.{start.month}")
-    return f"{name[:3]} {start:%y}" if short else f"{name} {start.year}"
+    year = f"{start:%y}" if short else str(start.year)
+    return text("month.year", month=text.month(start.month, short=short), year=year)
 
 
 def _figure(chart_id: str, title: str, note: str, svg: str) -> str:

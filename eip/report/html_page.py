@@ -10,9 +10,14 @@ from html import escape
 from importlib.resources import files
 from pathlib import Path
 
-from eip.report.build import Report
+from eip.report.build import Report, UnknownUserRow
 from eip.report.html_charts import charts_section, percent
-from eip.report.html_tables import competencies_section, iso_date, people_section
+from eip.report.html_tables import (
+    competencies_section,
+    iso_date,
+    lang_attribute,
+    people_section,
+)
 from eip.report.strings import Strings
 
 
@@ -91,7 +96,7 @@ def _unknown_users(report: Report, text: Strings) -> str:
         for key in ("col.username", "col.courses_seen", "col.events", "col.last_seen")
     )
     rows = "".join(
-        f'<tr><th scope="row">{escape(u.username)}</th><td>{escape(", ".join(u.courses))}</td>'
+        f'<tr><th scope="row">{escape(u.username)}</th><td>{_titles(report, u, text)}</td>'
         f'<td class="number">{u.events}</td><td>{iso_date(u.last_seen)}</td></tr>'
         for u in report.unknown_users
     )
@@ -102,6 +107,17 @@ def _unknown_users(report: Report, text: Strings) -> str:
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table></div></section>"
     )
+
+
+def _titles(report: Report, user: UnknownUserRow, text: Strings) -> str:
+    """The titles of the courses a user has activity in, each marked with its language when
+    it is not the page's."""
+    language = {title: report.title_languages.get(slug) for slug, title in report.titles.items()}
+    shown = []
+    for title in user.courses:
+        attribute = lang_attribute(language.get(title) or text.lang, text.lang)
+        shown.append(f"<span{attribute}>{escape(title)}</span>" if attribute else escape(title))
+    return ", ".join(shown)
 
 
 def _about(report: Report, text: Strings) -> str:
@@ -117,7 +133,8 @@ def _about(report: Report, text: Strings) -> str:
         text("about.skipped", count=f"{sum(reading.skipped.values()):,}"),
     ]
     items += [
-        f"{text('skip.' + reason)}: {count:,}" for reason, count in sorted(reading.skipped.items())
+        text("about.skipped_reason", reason=text("skip." + reason), count=f"{count:,}")
+        for reason, count in sorted(reading.skipped.items())
     ]
     items.append(text("about.roster_problems", count=len(report.roster.problems)))
     listed = "".join(f"<li>{escape(item)}</li>" for item in items)

@@ -7,10 +7,14 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from eip.report.build import Report
 from eip.report.status import Assignment
 from eip.report.strings import STATUSES, Strings
+
+if TYPE_CHECKING:
+    from xblocks.appraisal.model.text import Text
 
 STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
 KEPT_ROWS = 4096  # row endings kept for reuse, at most
@@ -20,21 +24,51 @@ def iso_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _options(all_label: str, values: list[tuple[str, str]]) -> str:
+def lang_attribute(lang: str, page: str) -> str:
+    """` lang="en"` for text in another language than the page's (a course title or a
+    framework name without a translation); nothing otherwise."""
+    return f' lang="{escape(lang)}"' if lang and lang != page else ""
+
+
+def title_attribute(report: Report, slug: str, page: str) -> str:
+    """The `lang` attribute a course's title needs on the page."""
+    return lang_attribute(report.title_languages.get(slug, page), page)
+
+
+def named(text: Text, lang: str) -> tuple[str, str]:
+    """A framework text in `lang`, and the `lang` attribute it needs (its English when it
+    has no translation)."""
+    shown = text.get(lang)
+    return shown, lang_attribute(lang if text.values.get(lang) else "en", lang)
+
+
+def _options(all_label: str, values: list[tuple[str, str, str]]) -> str:
+    """`<option>`s: one for all, then (value, label, lang attribute) each."""
     options = [f'<option value="">{escape(all_label)}</option>']
-    options += [f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values]
+    options += [
+        f'<option value="{escape(v)}"{attribute}>{escape(label)}</option>'
+        for v, label, attribute in values
+    ]
     return "".join(options)
 
 
 def people_section(report: Report, text: Strings) -> Iterator[str]:
-    courses = sorted(report.titles.items(), key=lambda item: item[1].casefold())
+    courses = [
+        (slug, title, title_attribute(report, slug, text.lang))
+        for slug, title in sorted(report.titles.items(), key=lambda item: item[1].casefold())
+    ]
     filters = [
-        ("team", text("filters.team"), text("filters.all_teams"), [(t, t) for t in report.teams]),
+        (
+            "team",
+            text("filters.team"),
+            text("filters.all_teams"),
+            [(t, t, "") for t in report.teams],
+        ),
         (
             "status",
             text("filters.status"),
             text("filters.all_statuses"),
-            [(s, text.status(s)) for s in STATUSES],
+            [(s, text.status(s), "") for s in STATUSES],
         ),
         ("course", text("filters.course"), text("filters.all_courses"), courses),
     ]
@@ -52,7 +86,7 @@ def people_section(report: Report, text: Strings) -> Iterator[str]:
         f'<p id="result-count" role="status" aria-live="polite">'
         f"{escape(text('filters.showing', shown=total, total=total))}</p>"
     )
-    row = _Rows(text)
+    row = _Rows(text, report.title_languages)
     for index, (team, assignments) in enumerate(report.by_team().items()):
         yield _team_table(report, text, index, team, assignments, row)
     yield "</section>"
@@ -115,8 +149,11 @@ class _Rows:
     """A table row per assignment. Roles, courses, statuses, dates, versions and scores
     repeat down the tables, so the HTML of that part of a row is kept once made."""
 
-    def __init__(self, text: Strings) -> None:
+    def __init__(self, text: Strings, title_languages: dict[str, str]) -> None:
         self.text = text
+        self.title_lang = {
+            slug: lang_attribute(lang, text.lang) for slug, lang in title_languages.items()
+        }
         self.known: dict[tuple, str] = {}
 
     def __call__(self, a: Assignment) -> str:
@@ -130,14 +167,15 @@ class _Rows:
 
     def _rest(self, a: Assignment) -> str:
         """The row after the person's name: role, course, status, dates, version, score."""
-        key = (a.person.role, a.title, a.status, a.due, a.completed, a.version, a.score)
+        key = (a.person.role, a.slug, a.status, a.due, a.completed, a.version, a.score)
         html = self.known.get(key)
         if html is None:
             score = "" if a.score is None else f"{a.score * 100:.0f}%"
             score_key = "" if a.score is None else f"{a.score:.4f}"
             status = escape(self.text.status(a.status))
+            title_lang = self.title_lang.get(a.slug, "")
             html = (
-                f"<td>{escape(a.person.role)}</td><td>{escape(a.title)}</td>"
+                f"<td>{escape(a.person.role)}</td><td{title_lang}>{escape(a.title)}</td>"
                 f'<td data-sort="{STATUS_ORDER[a.status]}">'
                 f'<span class="status status-{a.status}">{status}</span></td>'
                 f"<td>{iso_date(a.due)}</td><td>{iso_date(a.completed)}</td>"
@@ -171,16 +209,16 @@ def competencies_section(report: Report, text: Strings) -> str:
     for index, (team, counts) in enumerate(report.team_levels().items()):
         groups = []
         for domain in framework.domains:
+            title, attribute = named(domain.title, lang)
             rows = [
-                f'<tr><th scope="rowgroup" colspan="{len(levels) + 1}">'
-                f"{escape(domain.title.get(lang))}</th></tr>"
+                f'<tr><th scope="rowgroup" colspan="{len(levels) + 1}"{attribute}>'
+                f"{escape(title)}</th></tr>"
             ]
             for competency in domain.competencies:
                 row = counts[position[competency.id]]
                 cells = "".join(f'<td class="number">{n}</td>' for n in row)
-                rows.append(
-                    f'<tr><th scope="row">{escape(competency.title.get(lang))}</th>{cells}</tr>'
-                )
+                title, attribute = named(competency.title, lang)
+                rows.append(f'<tr><th scope="row"{attribute}>{escape(title)}</th>{cells}</tr>')
             groups.append(f"<tbody>{''.join(rows)}</tbody>")
         tables.append(
             f'<section data-competency-team="{escape(team)}">'

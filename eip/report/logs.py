@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eip.errors import CommandError
+from eip.translation import _
 
 GZIP_MAGIC = b"\x1f\x8b"
 BUFFER_SIZE = 1 << 20
@@ -28,7 +29,9 @@ def expand_paths(names: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             paths.append(path)
         else:
-            raise LogError(f"no tracking log {path}: check the path given to --events.")
+            raise LogError(
+                _("no tracking log {path}: check the path given to --events.").format(path=path)
+            )
     return list(dict.fromkeys(paths))
 
 
@@ -50,7 +53,9 @@ class LogFile:
             # a large buffer: the default 8 KB holds a handful of lines, a read call each
             self._raw = self.path.open("rb", buffering=BUFFER_SIZE)
         except OSError as error:
-            raise LogError(f"cannot read {self.path}: {error.strerror}.") from error
+            raise LogError(
+                _("cannot read {path}: {problem}.").format(path=self.path, problem=error.strerror)
+            ) from error
         self.size = self.path.stat().st_size
         self.compressed = self._raw.peek(2)[:2] == GZIP_MAGIC
         self.lines: BinaryIO = (

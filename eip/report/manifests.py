@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from eip.errors import CommandError
+from eip.translation import _
 
 MANIFEST_VERSION = 1
 PATTERN = "*.manifest.json"
@@ -59,6 +60,11 @@ class CourseVersion:
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.slug
 
+    def title_language(self, lang: str) -> str:
+        """The language of `title_in(lang)`: `lang` when the manifest has the title in it,
+        else English (the fallback, or the slug)."""
+        return lang if self.title.get(lang) else "en"
+
     @property
     def graded_weight(self) -> float:
         return sum(block.weight for block in self.blocks if block.graded)
@@ -69,13 +75,17 @@ def load_manifests(folder: Path) -> list[CourseVersion]:
     folder = Path(folder)
     if not folder.is_dir():
         raise ManifestError(
-            f"no manifest folder {folder}: build the courses with `eip build` "
-            "or point --manifests at the folder that holds *.manifest.json."
+            _(
+                "no manifest folder {folder}: build the courses with `eip build` or point "
+                "--manifests at the folder that holds *.manifest.json."
+            ).format(folder=folder)
         )
     paths = sorted(folder.glob(PATTERN))
     if not paths:
         raise ManifestError(
-            f"no {PATTERN} files in {folder}: build the courses with `eip build` first."
+            _("no {pattern} files in {folder}: build the courses with `eip build` first.").format(
+                pattern=PATTERN, folder=folder
+            )
         )
     courses: dict[str, CourseVersion] = {}
     for path in paths:
@@ -83,8 +93,10 @@ def load_manifests(folder: Path) -> list[CourseVersion]:
         earlier = courses.get(course.course_id)
         if earlier is not None and earlier != course:
             raise ManifestError(
-                f"{path} and {earlier.source} both describe {course.course_id} but differ: "
-                "keep only the manifest of the build that was imported."
+                _(
+                    "{path} and {other} both describe {course} but differ: keep only the "
+                    "manifest of the build that was imported."
+                ).format(path=path, other=earlier.source, course=course.course_id)
             )
         courses[course.course_id] = course
     return sorted(courses.values(), key=lambda c: (c.slug, _version_key(c.version)))
@@ -98,25 +110,33 @@ def read_manifest(path: Path) -> CourseVersion:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
-        raise ManifestError(f"cannot read {path}: {error.strerror}.") from error
+        raise ManifestError(
+            _("cannot read {path}: {problem}.").format(path=path, problem=error.strerror)
+        ) from error
     except json.JSONDecodeError as error:
         raise ManifestError(
-            f"{path}:{error.lineno}: not valid JSON ({error.msg}). Rebuild it with `eip build`."
+            # Translators: {problem} is the JSON reader's own message, in English.
+            _("{path}:{line}: not valid JSON ({problem}). Rebuild it with `eip build`.").format(
+                path=path, line=error.lineno, problem=error.msg
+            )
         ) from error
     try:
         return _course(path, data)
     except (KeyError, TypeError, ValueError) as error:
         raise ManifestError(
-            f"{path}: not a course manifest ({type(error).__name__}: {error}). "
-            "Rebuild it with `eip build`."
+            _("{path}: not a course manifest ({problem}). Rebuild it with `eip build`.").format(
+                path=path, problem=f"{type(error).__name__}: {error}"
+            )
         ) from error
 
 
 def _course(path: Path, data: dict[str, Any]) -> CourseVersion:
     if data.get("manifest_version") != MANIFEST_VERSION:
         raise ManifestError(
-            f"{path}: manifest_version {data.get('manifest_version')!r} is not "
-            f"{MANIFEST_VERSION}; rebuild with this version of `eip build`."
+            _(
+                "{path}: manifest_version {found} is not {wanted}; rebuild with this version of "
+                "`eip build`."
+            ).format(path=path, found=repr(data.get("manifest_version")), wanted=MANIFEST_VERSION)
         )
     course = data["course"]
     course_id = str(course["course_id"])

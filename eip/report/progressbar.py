@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 WIDTH = 30
@@ -11,8 +12,16 @@ EVERY_SECONDS = 0.2
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        enabled: bool | None = None,
+        lines: Callable[[int], str] | None = None,
+    ) -> None:
+        """`lines(count)` words the count of lines read ("1,234 lines")."""
         self.stream = stream or sys.stderr
+        self.lines = lines or (lambda count: f"{count:,} lines")
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self._shown = 0.0
         self._drawn = False
@@ -27,7 +36,7 @@ class ProgressBar:
         share = min(done / total, 1.0) if total else 1.0
         filled = round(share * WIDTH)
         bar = "#" * filled + "-" * (WIDTH - filled)
-        self.stream.write(f"\r{label[-40:]:<40} [{bar}] {share:4.0%} {lines:,} lines")
+        self.stream.write(f"\r{label[-40:]:<40} [{bar}] {share:4.0%} {self.lines(lines)}")
         self.stream.flush()
         self._drawn = True
 

@@ -30,6 +30,7 @@ from typing import Any
 from eip.errors import CommandError
 from eip.report.dates import DATE_FORMATS
 from eip.report.roster import FIELDS, RosterFormat
+from eip.translation import _
 
 DEFAULT_DUE_DAYS = 90
 EVERYONE = "*"
@@ -73,28 +74,39 @@ def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise RequirementsError(f"cannot read {path}: {error.strerror}.") from error
+        raise RequirementsError(
+            _("cannot read {path}: {problem}.").format(path=path, problem=error.strerror)
+        ) from error
     except tomllib.TOMLDecodeError as error:
-        raise RequirementsError(f"{path} is not valid TOML: {error}.") from error
+        raise RequirementsError(
+            # Translators: {problem} is the TOML reader's own message, in English.
+            _("{path} is not valid TOML: {problem}.").format(path=path, problem=error)
+        ) from error
     unknown = set(data) - {"defaults", "courses", "roles", "roster"}
     if unknown:
         raise RequirementsError(
-            f"{path}: unknown table(s) {', '.join(sorted(unknown))}; "
-            "use [defaults], [courses.SLUG], [roles] and [roster]."
+            _(
+                "{path}: unknown table(s) {unknown}; use [defaults], [courses.SLUG], [roles] "
+                "and [roster]."
+            ).format(path=path, unknown=", ".join(sorted(unknown)))
         )
     defaults = _rule_values(path, "defaults", data.get("defaults", {}), None)
     roles = _roles(path, data.get("roles", {}))
     courses = data.get("courses", {})
     if not isinstance(courses, dict):
-        raise RequirementsError(f"{path}: [courses] must hold one table per course slug.")
+        raise RequirementsError(
+            _("{path}: [courses] must hold one table per course slug.").format(path=path)
+        )
     requirements = Requirements(path, roles=roles, roster_format=_roster(path, data))
     named = {slug for slugs in roles.values() for slug in slugs} | set(courses)
     for slug in sorted(named):
         if known_courses is not None and slug not in known_courses:
-            known = ", ".join(sorted(known_courses)) or "none"
+            known = ", ".join(sorted(known_courses)) or _("none")
             raise RequirementsError(
-                f"{path}: course {slug!r} is not in any manifest (courses found: {known}). "
-                "Build it with `eip build`, or correct the slug."
+                _(
+                    "{path}: course {slug} is not in any manifest (courses found: {known}). "
+                    "Build it with `eip build`, or correct the slug."
+                ).format(path=path, slug=repr(slug), known=known)
             )
         table = courses.get(slug, {})
         values = _rule_values(path, f"courses.{slug}", table, defaults)
@@ -104,22 +116,28 @@ def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None
 
 def _rule_values(path: Path, where: str, table: Any, base: dict | None) -> dict:
     if not isinstance(table, dict):
-        raise RequirementsError(f"{path}: [{where}] must be a table.")
+        raise RequirementsError(
+            _("{path}: [{table}] must be a table.").format(path=path, table=where)
+        )
     unknown = set(table) - {"due_days", "renew_months", "pass_mark"}
     if unknown:
         raise RequirementsError(
-            f"{path}: [{where}] has unknown key(s) {', '.join(sorted(unknown))}; "
-            "the keys are due_days, renew_months and pass_mark."
+            _(
+                "{path}: [{table}] has unknown key(s) {unknown}; the keys are due_days, "
+                "renew_months and pass_mark."
+            ).format(path=path, table=where, unknown=", ".join(sorted(unknown)))
         )
     values = dict(base or {"due_days": DEFAULT_DUE_DAYS, "renew_months": 0, "pass_mark": 0.0})
     for key in ("due_days", "renew_months"):
         if key in table:
             value = table[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise RequirementsError(
-                    f"{path}: [{where}] {key} must be a whole number of "
-                    f"{'days' if key == 'due_days' else 'months'}, 0 or more."
+                message = (
+                    _("{path}: [{table}] {key} must be a whole number of days, 0 or more.")
+                    if key == "due_days"
+                    else _("{path}: [{table}] {key} must be a whole number of months, 0 or more.")
                 )
+                raise RequirementsError(message.format(path=path, table=where, key=key))
             values[key] = value
     if "pass_mark" in table:
         values["pass_mark"] = _pass_mark(path, where, table["pass_mark"])
@@ -137,21 +155,27 @@ def _pass_mark(path: Path, where: str, value: Any) -> float:
         mark = float(value)
     if mark is None or not 0.0 <= mark <= 1.0:
         raise RequirementsError(
-            f"{path}: [{where}] pass_mark must be a share between 0 and 1 (0.7) or a "
-            f'percentage string ("70%"), not {value!r}.'
+            _(
+                "{path}: [{table}] pass_mark must be a share between 0 and 1 (0.7) or a "
+                'percentage string ("70%"), not {value}.'
+            ).format(path=path, table=where, value=repr(value))
         )
     return mark
 
 
 def _roles(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(table, dict):
-        raise RequirementsError(f"{path}: [roles] must be a table of role = [course slugs].")
+        raise RequirementsError(
+            _("{path}: [roles] must be a table of role = [course slugs].").format(path=path)
+        )
     roles: dict[str, tuple[str, ...]] = {}
     for role, slugs in table.items():
         if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
             raise RequirementsError(
-                f"{path}: [roles] {role!r} must be a list of course slugs, "
-                'e.g. ["research-literacy"].'
+                _(
+                    "{path}: [roles] {role} must be a list of course slugs, e.g. "
+                    '["research-literacy"].'
+                ).format(path=path, role=repr(role))
             )
         roles[role_key(role) if role != EVERYONE else EVERYONE] = tuple(slugs)
     return roles
@@ -160,13 +184,14 @@ def _roles(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
 def _roster(path: Path, data: dict) -> RosterFormat:
     table = data.get("roster", {})
     if not isinstance(table, dict):
-        raise RequirementsError(f"{path}: [roster] must be a table.")
+        raise RequirementsError(_("{path}: [roster] must be a table.").format(path=path))
     allowed = {*FIELDS, "delimiter", "date_format"}
     unknown = set(table) - allowed
     if unknown:
         raise RequirementsError(
-            f"{path}: [roster] has unknown key(s) {', '.join(sorted(unknown))}; "
-            f"the keys are {', '.join(sorted(allowed))}."
+            _("{path}: [roster] has unknown key(s) {unknown}; the keys are {keys}.").format(
+                path=path, unknown=", ".join(sorted(unknown)), keys=", ".join(sorted(allowed))
+            )
         )
     columns = {name: str(table[name]) for name in FIELDS if name in table}
     formats = (str(table["date_format"]),) if "date_format" in table else DATE_FORMATS

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from eip.errors import CommandError
 from eip.report.dates import DATE_FORMATS, parse_date
+from eip.translation import _
 
 FIELDS = ("id", "name", "team", "manager", "role", "start")
 REQUIRED = ("id", "team", "role")
@@ -84,11 +85,15 @@ def read_roster(path: Path, form: RosterFormat | None = None) -> Roster:
         with Path(path).open(encoding="utf-8-sig", newline="") as handle:
             _read_rows(roster, handle, form)
     except OSError as error:
-        raise RosterError(f"cannot read the roster {path}: {error.strerror}.") from error
+        raise RosterError(
+            _("cannot read the roster {path}: {problem}.").format(path=path, problem=error.strerror)
+        ) from error
     except UnicodeDecodeError as error:
         raise RosterError(
-            f"the roster {path} is not UTF-8 text (byte {error.start}). "
-            'Save it from the spreadsheet as "CSV UTF-8".'
+            _(
+                "the roster {path} is not UTF-8 text (byte {byte}). "
+                'Save it from the spreadsheet as "CSV UTF-8".'
+            ).format(path=path, byte=error.start)
         ) from error
     return roster
 
@@ -98,7 +103,7 @@ def _read_rows(roster: Roster, handle: TextIO, form: RosterFormat) -> None:
     reader = csv.reader(handle, delimiter=form.delimiter)
     header = next(reader, None)
     if header is None:
-        raise RosterError(f"the roster {path} is empty: it needs a header row.")
+        raise RosterError(_("the roster {path} is empty: it needs a header row.").format(path=path))
     positions = _column_positions(path, header, form.columns)
     read_person = _PersonReader(positions, len(header), form.date_formats)
     seen: dict[str, int] = {}
@@ -111,7 +116,9 @@ def _read_rows(roster: Roster, handle: TextIO, form: RosterFormat) -> None:
                     continue
                 person, problem = read_person(row, reader.line_num)
                 if person and person.key in seen:
-                    problem = f"{person.id!r} is already on line {seen[person.key]}"
+                    problem = _("{id} is already on line {line}").format(
+                        id=repr(person.id), line=seen[person.key]
+                    )
                 if problem:
                     problems.append(RosterProblem(reader.line_num, problem))
                     continue
@@ -119,7 +126,11 @@ def _read_rows(roster: Roster, handle: TextIO, form: RosterFormat) -> None:
                 seen[person.key] = person.line
                 people.append(person)
         except csv.Error as error:  # an unreadable row: say so, and read on after it
-            problems.append(RosterProblem(reader.line_num, f"unreadable row ({error})"))
+            problems.append(
+                RosterProblem(
+                    reader.line_num, _("unreadable row ({problem})").format(problem=error)
+                )
+            )
             continue
         break
 
@@ -128,8 +139,9 @@ def _column_positions(path: Path, header: list[str], columns: Mapping[str, str])
     unknown = set(columns) - set(FIELDS)
     if unknown:
         raise RosterError(
-            f"unknown roster field(s) {', '.join(sorted(unknown))}: "
-            f"the fields are {', '.join(FIELDS)}."
+            _("unknown roster field(s) {unknown}: the fields are {fields}.").format(
+                unknown=", ".join(sorted(unknown)), fields=", ".join(FIELDS)
+            )
         )
     names = [cell.strip().lower() for cell in header]
     positions: dict[str, int] = {}
@@ -142,10 +154,17 @@ def _column_positions(path: Path, header: list[str], columns: Mapping[str, str])
         else:
             if name in REQUIRED or name in columns:
                 raise RosterError(
-                    f"the roster {path} has no {' or '.join(repr(w) for w in wanted)} column "
-                    f"(its columns: {', '.join(header)}). Name the column with "
-                    f"--roster-column {name}=HEADER or in the [roster] table of the "
-                    "requirements file."
+                    # Translators: {names} lists the column names looked for, in quotes.
+                    _(
+                        "the roster {path} has no {names} column (its columns: {columns}). Name "
+                        "the column with --roster-column {field}=HEADER or in the [roster] table "
+                        "of the requirements file."
+                    ).format(
+                        path=path,
+                        names=" / ".join(repr(w) for w in wanted),
+                        columns=", ".join(header),
+                        field=name,
+                    )
                 )
     return positions
 
@@ -166,7 +185,9 @@ class _PersonReader:
     def __call__(self, row: list[str], line: int) -> tuple[Person | None, str | None]:
         width = self.width
         if len(row) > width and any(cell.strip() for cell in row[width:]):
-            return None, f"{len(row)} fields where the header has {width} (an unquoted comma?)"
+            return None, _(
+                "{count} fields where the header has {width} (an unquoted comma?)"
+            ).format(count=len(row), width=width)
         if len(row) == width:
             row.append("")
             person_id, name, team, manager, role, start_text = self.cells(row)
@@ -178,7 +199,7 @@ class _PersonReader:
                 for index in self.indexes
             )
         if not person_id:
-            return None, "no username or email"
+            return None, _("no username or email")
         start = None
         if start_text:
             start = self.dates.get(start_text)
@@ -186,9 +207,9 @@ class _PersonReader:
                 try:
                     start = self.dates[start_text] = parse_date(start_text, self.formats)
                 except ValueError as error:
-                    return None, f"start date {error}"
+                    return None, _("start date {problem}").format(problem=error)
         if not team:
-            return None, "no team"
+            return None, _("no team")
         names = self.names
         team, manager = names.setdefault(team, team), names.setdefault(manager, manager)
         role = names.setdefault(role, role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from eip.report.assignments import NO_ROLE
 from eip.report.build import Report
 from eip.report.strings import STATUSES, Strings
 
@@ -23,7 +24,10 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
         ),
         text(
             "term.statuses",
-            statuses=", ".join(f"{text.status(s)} {counts.count(s):,}" for s in STATUSES),
+            statuses=", ".join(
+                text("term.status_count", status=text.status(s), count=f"{counts.count(s):,}")
+                for s in STATUSES
+            ),
         ),
         text(
             "term.events",
@@ -46,7 +50,7 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
         elif reason == "unknown_course":
             common = reading.unknown_courses.most_common()
             lines += [
-                text("term.unknown_courses", course=course, count=f"{n:,}")
+                text("term.unknown_courses", course=course, count=n)
                 for course, n in common[:EXAMPLES]
             ]
             if len(common) > EXAMPLES:
@@ -56,7 +60,7 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
             lines.append(
                 text(
                     "term.unknown_users",
-                    count=f"{len(names):,}",
+                    count=len(names),
                     examples=", ".join(names[:EXAMPLES]),
                 )
             )
@@ -69,7 +73,10 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
         if len(report.roster.problems) > EXAMPLES:
             lines.append(text("term.more", count=len(report.roster.problems) - EXAMPLES))
     for role, people in sorted(report.roles_without_requirements.items()):
-        lines.append(text("term.no_requirement", role=role, count=people))
+        if role == NO_ROLE:
+            lines.append(text("term.no_requirement_no_role", count=people))
+        else:
+            lines.append(text("term.no_requirement", role=repr(role), count=people))
     lines += [text("term.wrote", path=path) for path in written]
-    lines.append(text("term.time", seconds=report.elapsed))
+    lines.append(text("term.time", seconds=f"{report.elapsed:.1f}"))
     return lines

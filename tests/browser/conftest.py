@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 from eip.workbench.process import WorkbenchDidNotStart, running_workbench
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+# The browser tests' shared helpers (welsh_pages.py) are imported by module name.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -70,6 +74,15 @@ def browser():
         )
         yield launched
         launched.close()
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`eip report` and the other commands speak the language the environment names: the
+    tests run in English wherever they run, unless a test asks for Welsh (`--lang cy`)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

@@ -118,6 +118,15 @@ class Learner:
         return self.view(view).content
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`eip` speaks the language the environment names (LANG=cy_GB.UTF-8 means Welsh): the
+    tests run in English wherever they run, unless a test chooses another language."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def block_runtime() -> type[BlockRuntime]:
     """`block_runtime(block_type, block_class)`: a BlockRuntime for that block."""
