@@ -17,7 +17,6 @@ CONTENT_PACKAGES = {
 
 TOOLS_REQUIREMENTS = [
     "olxcleaner>=0.3",
-    "XlsxWriter>=3.1",
 ]
 
 BLOCK_ENTRY_POINTS = [

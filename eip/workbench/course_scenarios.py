@@ -76,7 +76,9 @@ def _note(text: str) -> etree._Element:
     return element
 
 
-def _components(content: VerticalContent, static: Path, installed: set[str]) -> list:
+def _components(
+    content: VerticalContent, static: Path, installed: set[str], version: str
+) -> list:
     elements = []
     for component in content.components:
         if isinstance(component, Text):
@@ -84,7 +86,11 @@ def _components(content: VerticalContent, static: Path, installed: set[str]) -> 
         elif isinstance(component, Block):
             assessment = component.assessment
             if assessment.block_type in installed:
-                elements.append(block_element(component, url_name=False))
+                element = block_element(component, url_name=False)
+                # The workbench gives every block its own course run: the version is set on
+                # the block, so its events name the version the preview shows.
+                element.set("course_version", version)
+                elements.append(element)
             else:
                 elements.append(
                     _note(
@@ -133,7 +139,7 @@ def version_scenarios(loaded: LoadedVersion) -> Iterator[tuple[str, str, str]]:
         for content in verticals:
             if content.unit is not None:
                 whole.append(_heading(content.display_name))
-            whole.extend(_components(content, static, installed))
+            whole.extend(_components(content, static, installed, version.version))
         yield (
             f"{base}.{section.name}",
             f"{title} · {number}. {section.title} (whole section)",
@@ -143,7 +149,7 @@ def version_scenarios(loaded: LoadedVersion) -> Iterator[tuple[str, str, str]]:
             yield (
                 f"{base}.{section.name}.{content.unit.name}",
                 f"{title} · {number}.{unit_number} {content.display_name}",
-                _container(_components(content, static, installed)),
+                _container(_components(content, static, installed, version.version)),
             )
 
 

@@ -58,6 +58,23 @@ def test_a_unit_scenario_holds_prose_then_the_exercise(scenarios):
     assert 'lang="cy"' in text
 
 
+def test_preview_blocks_name_the_version_they_belong_to(scenarios):
+    """The workbench runs every block in one made-up course, so the preview's block carries
+    the version itself: its events (and so the report) name the version shown."""
+    from xblocks.core.events import course_version
+
+    checked = 0
+    for name, _, xml in scenarios:
+        version = ".".join(name.split(".")[2:4])  # eip_course.<slug>.<version>.<section>...
+        runtime = TestRuntime(services={"field-data": KvsFieldData(DictKeyValueStore())})
+        unit = runtime.get_block(runtime.parse_xml_string(xml))
+        for block in (runtime.get_block(child) for child in unit.children):
+            if block.scope_ids.block_type.startswith("eip_"):
+                assert course_version(block) == version, name
+                checked += 1
+    assert checked
+
+
 def test_static_images_are_inlined_and_dollars_kept_literal(scenarios):
     xml = dict((name, xml) for name, _, xml in scenarios)[
         "eip_course.demo.1.0.01-why-evidence.01-four-sources"
