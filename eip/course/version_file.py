@@ -166,9 +166,7 @@ def read_version(course: Course, folder: Path, problems: Problems) -> Version | 
         unit_files = [entry for entry in children if entry.suffix == ".md" and entry.is_file()]
         orphans([entry for entry in unit_files if is_companion(entry)], problems)
         unit_files = [
-            entry
-            for entry in unit_files
-            if entry.name != SECTION_FILE and not is_companion(entry)
+            entry for entry in unit_files if entry.name != SECTION_FILE and not is_companion(entry)
         ]
         units = []
         for unit_file in numbered(unit_files, problems, "unit"):

@@ -76,9 +76,7 @@ def _note(text: str) -> etree._Element:
     return element
 
 
-def _components(
-    content: VerticalContent, static: Path, installed: set[str], version: str
-) -> list:
+def _components(content: VerticalContent, static: Path, installed: set[str], version: str) -> list:
     elements = []
     for component in content.components:
         if isinstance(component, Text):
