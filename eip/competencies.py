@@ -85,9 +85,9 @@ def run(args: argparse.Namespace) -> int:
         text = taxonomy_csv(framework, lang)
     except ValueError as error:
         raise CommandError(
-            # Translators: {problem} is the framework model's own message, in English.
+            # Translators: {problem} is the framework model's own message.
             _("cannot export framework {framework}: {problem}.").format(
-                framework=framework.id, problem=error
+                framework=framework.id, problem=translation.model_text(error)
             )
         ) from None
     if args.out is None:
@@ -116,10 +116,10 @@ def _load(framework_id: str) -> Framework:
     try:
         return load_framework(framework_id)
     except UnknownFramework as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(translation.model_text(error)) from None
     except OLXErrors as errors:
         raise CommandError(
             _("framework {framework} has problems:\n{problems}").format(
-                framework=framework_id, problems=errors
+                framework=framework_id, problems=translation.model_text(errors)
             )
         ) from None

@@ -70,7 +70,9 @@ def _instrument(instrument_id: str, version: str):
         known = ", ".join(sorted({item.id for item in list_instruments()}))
         # Translators: {problem} says what is wrong; {known} lists the instruments' ids.
         raise CommandError(
-            _("{problem} Instruments: {known}.").format(problem=error.message, known=known)
+            _("{problem} Instruments: {known}.").format(
+                problem=translation.model_text(error.message), known=known
+            )
         ) from None
 
 

@@ -13,6 +13,11 @@ labels). Every marked string is in the catalogue `eip/translations/<lang>/LC_MES
 eip.mo` (see docs/translations.md). The catalogue is read on the first string translated,
 never for English, so choosing a language costs a command nothing until it speaks.
 
+Messages the block models word (an `OLXError` of an exercise, case study, instrument or
+framework, or an `xblocks.core.messages.Message`) belong to the blocks' catalogue
+(`xblocks/translations/<lang>/LC_MESSAGES/text.mo`, domain `text`): `model_text()` words
+them in the active language. That catalogue too is read on the first message translated.
+
 Library code speaks English unless told otherwise: only `eip.cli` (or a caller of
 `speaking`) changes the language, for the length of one command.
 """
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 DOMAIN = "eip"
+BLOCKS_DOMAIN = "text"
 SOURCE = "en"
 LANGUAGES = (SOURCE, "cy")
 NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -35,6 +41,7 @@ ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 OPTION = "--lang"
 
 _catalogues: dict[str, _gettext.NullTranslations] = {}
+_blocks_catalogues: dict[str, _gettext.NullTranslations] = {}
 _active = SOURCE
 
 
@@ -61,9 +68,46 @@ def catalogue(lang: str) -> _gettext.NullTranslations:
     return found
 
 
+def blocks_catalogue(lang: str) -> _gettext.NullTranslations:
+    """The blocks' translations (domain `text`) for `lang`, read once: where the models'
+    messages are translated. English translates nothing."""
+    found = _blocks_catalogues.get(lang)
+    if found is None:
+        if lang == SOURCE:
+            found = _gettext.NullTranslations()
+        else:
+            # Only asked for when a model's message is shown, so `xblocks` is imported already.
+            import xblocks
+
+            folder = Path(xblocks.__file__).resolve().parent / "translations"
+            found = _gettext.translation(BLOCKS_DOMAIN, str(folder), [lang], fallback=True)
+        _blocks_catalogues[lang] = found
+    return found
+
+
 def active() -> str:
     """The language `eip` speaks now."""
     return _active
+
+
+def blocks_gettext(message: str) -> str:
+    """A message of the blocks' catalogue in the active language (English without one)."""
+    if _active == SOURCE:
+        return message
+    return blocks_catalogue(_active).gettext(message)
+
+
+def model_text(value: object) -> str:
+    """What a block model worded, in the active language: an `OLXError` or `OLXErrors` as
+    `file:line: what. Fix: how`, a `Message` (a problem's message or fix, an authoring
+    warning) as a sentence. Any other text, such as what `eip` worded itself, as it is."""
+    translated = getattr(value, "translated", None)
+    if callable(translated):
+        return translated(blocks_gettext)
+    render = getattr(value, "render", None)
+    if callable(render):
+        return render(blocks_gettext)
+    return str(value)
 
 
 def _(message: str) -> str:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from eip.translation import _
+from eip.translation import _, model_text
 from xblocks.core.xml import OLXError, OLXErrors
 
 
@@ -25,7 +25,8 @@ def shown_path(path: Path | str) -> str:
 
 def problem_text(error: OLXError) -> str:
     """A problem as `eip` prints it: `file:line: what. Fix: how`, as `str(error)` words it,
-    in the language `eip` speaks (the message and fix are worded where they were found)."""
+    in the language `eip` speaks (the message and fix are worded where they were found: by
+    `eip`, or by a block model, whose words the blocks' catalogue translates)."""
     if error.source and error.line:
         location = f"{error.source}:{error.line}"
     elif error.source:
@@ -34,10 +35,11 @@ def problem_text(error: OLXError) -> str:
         location = _("line {line}").format(line=error.line)
     else:
         location = ""
-    text = f"{location}: {error.message}" if location else error.message
+    message = model_text(error.message)
+    text = f"{location}: {message}" if location else message
     if error.fix:
         # Translators: {problem} is "file:line: what is wrong"; {fix} says how to fix it.
-        text = _("{problem} Fix: {fix}").format(problem=text, fix=error.fix)
+        text = _("{problem} Fix: {fix}").format(problem=text, fix=model_text(error.fix))
     return text
 
 

@@ -5,9 +5,9 @@
 `language_tags`) and the `EIPBlock` base class (`block`); for blocks whose OLX is an
 authored file, its attributes, export and Studio save (`olx_block`), instructor report
 rows (`reports`) and workbench scenarios from shipped files (`scenarios`); for the models
-that read authored files, the read itself (`reading`), located problems (`problems`),
-authored text (`olx_text`), attribute spelling (`attributes`) and the canonical form used
-to check exports (`canonical`).
+that read authored files, the read itself (`reading`), located problems (`problems`) and
+their words in any language (`messages`), authored text (`olx_text`), attribute spelling
+(`attributes`) and the canonical form used to check exports (`canonical`).
 
 Import the modules themselves; this package imports nothing so that model code can use
 `xblocks.core.xml` without loading XBlock or Django.

@@ -6,15 +6,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from xblocks.core.messages import Message, _
 from xblocks.core.xml import OLXError
 
 MIN_LEVEL = 1
 MAX_LEVEL = 4
 
 _ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
-_FORMAT_FIX = (
-    "Write space-separated tags like appraise.validity:2 ask.question: a lowercase dotted "
-    f"competency id, optionally followed by :level ({MIN_LEVEL}-{MAX_LEVEL})."
+_FORMAT_FIX = Message(
+    _(
+        "Write space-separated tags like appraise.validity:2 ask.question: a lowercase dotted "
+        "competency id, optionally followed by :level ({min}-{max})."
+    ),
+    min=MIN_LEVEL,
+    max=MAX_LEVEL,
 )
 
 
@@ -27,24 +32,33 @@ class CompetencyTag:
         return self.id if self.level is None else f"{self.id}:{self.level}"
 
 
-def _bad(message: str, source: str | None, line: int | None) -> OLXError:
+def _bad(message: Message, source: str | None, line: int | None) -> OLXError:
     return OLXError(message, source=source, line=line, fix=_FORMAT_FIX)
 
 
 def _parse_tag(token: str, source: str | None, line: int | None) -> CompetencyTag:
     identifier, colon, level_text = token.partition(":")
     if not _ID.fullmatch(identifier):
-        message = f'"{token}" is not a competency tag: "{identifier}" is not a valid id'
+        message = Message(
+            _('"{tag}" is not a competency tag: "{id}" is not a valid id'),
+            tag=token,
+            id=identifier,
+        )
         raise _bad(message, source, line)
     if not colon:
         return CompetencyTag(identifier)
     if not (level_text.isascii() and level_text.isdigit()):
-        raise _bad(f'"{token}": the level must be a number', source, line)
+        raise _bad(Message(_('"{tag}": the level must be a number'), tag=token), source, line)
     level = int(level_text)
     if not MIN_LEVEL <= level <= MAX_LEVEL:
-        raise _bad(
-            f'"{token}": the level must be {MIN_LEVEL} to {MAX_LEVEL}, not {level}', source, line
+        message = Message(
+            _('"{tag}": the level must be {min} to {max}, not {level}'),
+            tag=token,
+            min=MIN_LEVEL,
+            max=MAX_LEVEL,
+            level=level,
         )
+        raise _bad(message, source, line)
     return CompetencyTag(identifier, level)
 
 
@@ -57,7 +71,8 @@ def parse_competency_tags(
     for token in (text or "").split():
         tag = _parse_tag(token, source, line)
         if tag.id in seen:
-            raise _bad(f'competency "{tag.id}" is listed more than once', source, line)
+            message = Message(_('competency "{id}" is listed more than once'), id=tag.id)
+            raise _bad(message, source, line)
         seen.add(tag.id)
         tags.append(tag)
     return tags

@@ -12,6 +12,7 @@ import textwrap
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.problems import Problems
 
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
@@ -32,9 +33,10 @@ def read_markdown(
     problems: Problems,
     *,
     required: bool = False,
-    what: str = "text",
+    rationale: bool = False,
 ) -> str:
-    """The Markdown of `element` ("" if absent); images need alt text, required text words."""
+    """The Markdown of `element` ("" if absent); images need alt text, required text words
+    (named a rationale in messages when `rationale`)."""
     if element is None:
         return ""
     raw = element.text or ""
@@ -42,12 +44,22 @@ def read_markdown(
         line = (element.sourceline or 0) + raw.count("\n", 0, match.start())
         problems.add_at(
             line or None,
-            f"an image in <{element.tag}> has no alt text",
-            "describe the image between the brackets: ![Bar chart of ...](...).",
+            _("an image in <{tag}> has no alt text"),
+            _("describe the image between the brackets: ![Bar chart of ...](...)."),
+            tag=element.tag,
         )
     text = markdown_text(raw)
-    if required and not text:
-        problems.add(element, f"<{element.tag}> has no {what}", f"write the {what} in Markdown.")
+    if required and not text and rationale:
+        problems.add(
+            element,
+            _("<{tag}> has no rationale"),
+            _("write the rationale in Markdown."),
+            tag=element.tag,
+        )
+    elif required and not text:
+        problems.add(
+            element, _("<{tag}> has no text"), _("write the text in Markdown."), tag=element.tag
+        )
     return text
 
 

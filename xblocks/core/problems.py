@@ -10,26 +10,52 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from xblocks.core.messages import Message, full_stop, message, one_of, sentence
 from xblocks.core.xml import OLXError, OLXErrors
+
+__all__ = ["Problems", "full_stop", "one_of"]
 
 
 class Problems:
-    """The problems found so far in `source`; `raise_if_any` reports them all at once."""
+    """The problems found so far in `source`; `raise_if_any` reports them all at once.
+
+    A problem's message and fix are templates marked with `_()` (xblocks.core.messages),
+    filled with the same named values, so that they can be shown in any language:
+
+        problems.add(element, _('<{tag}> is empty'), _("write the {tag}."), tag=name)
+
+    The message ends as a sentence does and the fix starts with a capital, in every
+    language.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.errors: list[OLXError] = []
 
-    def add(self, element: etree._Element | None, message: str, fix: str | None = None) -> None:
-        self.add_at(element.sourceline if element is not None else None, message, fix)
+    def add(
+        self,
+        element: etree._Element | None,
+        text: str | Message,
+        fix: str | Message | None = None,
+        /,
+        **values: object,
+    ) -> None:
+        self.add_at(element.sourceline if element is not None else None, text, fix, **values)
 
-    def add_at(self, line: int | None, message: str, fix: str | None = None) -> None:
+    def add_at(
+        self,
+        line: int | None,
+        text: str | Message,
+        fix: str | Message | None = None,
+        /,
+        **values: object,
+    ) -> None:
         self.errors.append(
             OLXError(
-                full_stop(message),
+                message(text, values).finished(full_stop),
                 source=self.source,
                 line=line,
-                fix=full_stop(fix[:1].upper() + fix[1:]) if fix else None,
+                fix=message(fix, values).finished(sentence) if fix else None,
             )
         )
 
@@ -43,14 +69,3 @@ class Problems:
         """Raise OLXErrors with every problem, in the order of the file."""
         if self.errors:
             raise OLXErrors(sorted(self.errors, key=lambda error: error.line or 0))
-
-
-def full_stop(text: str) -> str:
-    """Text ending as a sentence does, so that "... Fix: ..." reads well."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def one_of(values: Iterable[object]) -> str:
-    """Values for a message: "1, 2, 3"."""
-    items = list(values)
-    return ", ".join(str(value) for value in items) if items else "(none)"

@@ -9,6 +9,7 @@ from typing import TypeVar
 from lxml import etree
 
 from xblocks.core.attributes import format_attribute
+from xblocks.core.messages import Message, _
 from xblocks.core.problems import Problems
 from xblocks.core.xml import OLXError, OLXErrors, parse_xml, schema_errors
 
@@ -56,16 +57,27 @@ def root_of_parts(
     return root
 
 
+# What a shipped file holds -> how a misnamed one is reported.
+_MISNAMED = {
+    "instrument": _('the file holds instrument "{found}".'),
+    "framework": _('the file holds framework "{found}".'),
+}
+
+
 def misnamed_file(what: str, found_id: str, expected_id: str, *, source: str) -> OLXErrors:
-    """The problem of a shipped file that holds the `what` "found_id" but is named for
-    "expected_id" (libraries find files by id)."""
+    """The problem of a shipped file that holds the `what` ("instrument" or "framework")
+    "found_id" but is named for "expected_id" (libraries find files by id)."""
     return OLXErrors(
         [
             OLXError(
-                f'the file holds {what} "{found_id}".',
+                Message(_MISNAMED[what], found=found_id),
                 source=source,
                 line=1,
-                fix=f'Name the file {found_id}.xml, or set id="{expected_id}".',
+                fix=Message(
+                    _('Name the file {found}.xml, or set id="{expected}".'),
+                    found=found_id,
+                    expected=expected_id,
+                ),
             )
         ]
     )

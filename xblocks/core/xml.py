@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from xblocks.core.messages import Gettext, Message, _, english, translate
+
 MAX_XML_BYTES = 2 * 1024 * 1024
 
 _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
@@ -25,10 +27,19 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml\b.*?\?>", re.DOTALL)
+# Where a problem is when only its line is known, and a problem followed by its fix.
+_LINE = _("line {line}")
+# Translators: {problem} is "file:line: what is wrong"; {fix} says how to fix it.
+_WITH_FIX = _("{problem} Fix: {fix}")
 
 
 class OLXError(ValueError):
-    """A problem in authored XML, located by source and line, with a suggested fix."""
+    """A problem in authored XML, located by source and line, with a suggested fix.
+
+    `message` and `fix` are text as the problem reads in English (`str(error)` puts them
+    together); when they are `Message`s (xblocks.core.messages), `translated(gettext)` words
+    the whole problem in another language. Plain text is shown as it is.
+    """
 
     def __init__(
         self,
@@ -45,17 +56,25 @@ class OLXError(ValueError):
         self.fix = fix
 
     def __str__(self) -> str:
-        if self.source and self.line:
-            location = f"{self.source}:{self.line}"
-        elif self.source:
-            location = self.source
+        return self.translated(english)
+
+    def translated(self, gettext: Gettext | None = None) -> str:
+        """`file:line: what. Fix: how`, worded in the language of `gettext` (the blocks'
+        catalogue), English where it has no translation."""
+        gettext = gettext or english
+        source = translate(self.source, gettext)
+        if source and self.line:
+            location = f"{source}:{self.line}"
+        elif source:
+            location = source
         elif self.line:
-            location = f"line {self.line}"
+            location = gettext(_LINE).format(line=self.line)
         else:
             location = ""
-        text = f"{location}: {self.message}" if location else self.message
+        message = translate(self.message, gettext)
+        text = f"{location}: {message}" if location else message
         if self.fix:
-            text = f"{text} Fix: {self.fix}"
+            text = gettext(_WITH_FIX).format(problem=text, fix=translate(self.fix, gettext))
         return text
 
     def with_source(self, source: str) -> OLXError:
@@ -75,7 +94,11 @@ class OLXErrors(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return "\n".join(str(error) for error in self.errors)
+        return self.translated(english)
+
+    def translated(self, gettext: Gettext | None = None) -> str:
+        """Every problem, one a line, in the language of `gettext`."""
+        return "\n".join(error.translated(gettext) for error in self.errors)
 
     def __iter__(self) -> Iterator[OLXError]:
         return iter(self.errors)
@@ -101,27 +124,30 @@ def _parser() -> etree.XMLParser:
 
 # libxml2 message prefix -> what to do about it.
 _SYNTAX_FIXES = (
-    ("Opening and ending tag mismatch", "Close elements in the reverse order they were opened."),
-    ("EntityRef", "Write a literal & as &amp; (or put the text in a CDATA section)."),
-    ("xmlParseEntityRef", "Write a literal & as &amp; (or put the text in a CDATA section)."),
-    ("Entity '", "Only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; exist."),
-    ("StartTag: invalid element name", "Write a literal < as &lt; (or use a CDATA section)."),
-    ("AttValue", 'Put every attribute value in quotes, e.g. weight="1".'),
-    ("attributes construct error", 'Write attributes as name="value", separated by spaces.'),
-    ("Attribute ", "Give each attribute only once per element."),
-    ("Extra content at the end", "Keep everything inside one root element."),
-    ("Document is empty", "The file must contain one root element."),
-    ("Premature end of data", "An element is not closed: add its end tag."),
-    ("EndTag", "Check the end tag is spelled </name> with the same name as its start tag."),
-    ("Couldn't find end of Start Tag", "Finish the start tag with > (or /> for an empty element)."),
+    ("Opening and ending tag mismatch", _("Close elements in the reverse order they were opened.")),
+    ("EntityRef", _("Write a literal & as &amp; (or put the text in a CDATA section).")),
+    ("xmlParseEntityRef", _("Write a literal & as &amp; (or put the text in a CDATA section).")),
+    ("Entity '", _("Only &amp; &lt; &gt; &quot; &apos; and numeric references like &#160; exist.")),
+    ("StartTag: invalid element name", _("Write a literal < as &lt; (or use a CDATA section).")),
+    ("AttValue", _('Put every attribute value in quotes, e.g. weight="1".')),
+    ("attributes construct error", _('Write attributes as name="value", separated by spaces.')),
+    ("Attribute ", _("Give each attribute only once per element.")),
+    ("Extra content at the end", _("Keep everything inside one root element.")),
+    ("Document is empty", _("The file must contain one root element.")),
+    ("Premature end of data", _("An element is not closed: add its end tag.")),
+    ("EndTag", _("Check the end tag is spelled </name> with the same name as its start tag.")),
+    (
+        "Couldn't find end of Start Tag",
+        _("Finish the start tag with > (or /> for an empty element)."),
+    ),
 )
 
 
-def _syntax_fix(message: str) -> str:
+def _syntax_fix(message: str) -> Message:
     for prefix, fix in _SYNTAX_FIXES:
         if message.startswith(prefix):
-            return fix
-    return "Check the XML is well formed near this line."
+            return Message(fix)
+    return Message(_("Check the XML is well formed near this line."))
 
 
 def _line_of(data: bytes, index: int) -> int:
@@ -136,10 +162,12 @@ def _refuse_doctype(data: bytes, source: str) -> None:
         position = match.end()
     if _DOCTYPE.match(data, position):
         raise OLXError(
-            "DOCTYPE and ENTITY declarations are not allowed",
+            Message(_("DOCTYPE and ENTITY declarations are not allowed")),
             source=source,
             line=_line_of(data, position),
-            fix="Remove the declaration; write special characters as &amp; &lt; or in CDATA.",
+            fix=Message(
+                _("Remove the declaration; write special characters as &amp; &lt; or in CDATA.")
+            ),
         )
 
 
@@ -150,7 +178,11 @@ def _as_utf8(data: str | bytes, source: str) -> bytes:
                 try:
                     data = data[len(bom) :].decode(codec)
                 except UnicodeDecodeError as error:
-                    message = f"the file is not valid {codec} text: {error}"
+                    message = Message(
+                        _("the file is not valid {codec} text: {error}"),
+                        codec=codec,
+                        error=Message.verbatim(str(error)),
+                    )
                     raise OLXError(message, source=source) from None
                 break
         else:
@@ -165,9 +197,9 @@ def parse_xml(data: str | bytes, *, source: str = "<string>") -> etree._Element:
     # Checked before decoding too: no encoding needs more than four bytes a character.
     if len(data) > MAX_XML_BYTES * 4 or len(encoded := _as_utf8(data, source)) > MAX_XML_BYTES:
         raise OLXError(
-            f"the document is over the {MAX_XML_BYTES:,}-byte limit",
+            Message(_("the document is over the {limit}-byte limit"), limit=f"{MAX_XML_BYTES:,}"),
             source=source,
-            fix="Split the content, or move large media out of the XML.",
+            fix=Message(_("Split the content, or move large media out of the XML.")),
         )
     _refuse_doctype(encoded, source)
     parser = _parser()
@@ -179,11 +211,11 @@ def parse_xml(data: str | bytes, *, source: str = "<string>") -> etree._Element:
         message = first.message if first is not None else str(error.msg)
         line = first.line if first is not None else error.lineno
         raise OLXError(
-            message, source=source, line=line or None, fix=_syntax_fix(message)
+            Message.verbatim(message), source=source, line=line or None, fix=_syntax_fix(message)
         ) from None
     if root.getroottree().docinfo.doctype:
         # A second lock, for encodings the byte scan above cannot read.
-        raise OLXError("DOCTYPE declarations are not allowed", source=source, line=1)
+        raise OLXError(Message(_("DOCTYPE declarations are not allowed")), source=source, line=1)
     return root
 
 
@@ -199,65 +231,89 @@ def load_relaxng(package: str, name: str) -> etree.RelaxNG:
         except etree.XMLSyntaxError as error:
             raise OLXError(str(error.msg), source=source, line=error.lineno) from None
         except etree.RelaxNGParseError as error:
-            raise OLXError(f"invalid RELAX NG schema: {error}", source=source) from None
+            message = Message(
+                _("invalid RELAX NG schema: {error}"), error=Message.verbatim(str(error))
+            )
+            raise OLXError(message, source=source) from None
 
 
-# libxml2 RELAX NG messages -> (readable message, fix). Groups are element/attribute names.
+# libxml2 RELAX NG messages -> (names of its groups, readable message, fix). The groups are
+# element and attribute names, or a value; {parent} is the element the message is about.
 _SCHEMA_MESSAGES = (
     (
         re.compile(r"Did not expect element (\S+) there"),
-        "element <{0}> is not allowed here",
-        "Remove <{0}>, check its spelling, or move it to where it belongs.",
+        ("element",),
+        _("element <{element}> is not allowed here"),
+        _("Remove <{element}>, check its spelling, or move it to where it belongs."),
     ),
     (
         re.compile(r"Expecting an element , got nothing"),
-        "<{parent}> is missing a required child element",
-        "Add the missing element to <{parent}> (see the documented format).",
+        (),
+        _("<{parent}> is missing a required child element"),
+        _("Add the missing element to <{parent}> (see the documented format)."),
     ),
     (
         re.compile(r"Expecting an element (\S+), got nothing"),
-        "element <{0}> is missing",
-        "Add the <{0}> element.",
+        ("element",),
+        _("element <{element}> is missing"),
+        _("Add the <{element}> element."),
     ),
     (
         re.compile(r"Expecting element (\S+), got (\S+)"),
-        "expected <{0}> but found <{1}>",
-        "Check the order and spelling of the child elements.",
+        ("expected", "found"),
+        _("expected <{expected}> but found <{found}>"),
+        _("Check the order and spelling of the child elements."),
     ),
     (
         re.compile(r"Invalid attribute (\S+) for element (\S+)"),
-        'attribute "{0}" is not allowed on <{1}>, or its value is not one of the allowed values',
-        'Check the spelling of "{0}" and its value; remove it if <{1}> does not take it.',
+        ("attribute", "element"),
+        _(
+            'attribute "{attribute}" is not allowed on <{element}>, or its value is not one of '
+            "the allowed values"
+        ),
+        _(
+            'Check the spelling of "{attribute}" and its value; remove it if <{element}> does '
+            "not take it."
+        ),
     ),
     (
         re.compile(r"Element (\S+) failed to validate attributes"),
-        "<{0}> is missing a required attribute or has an attribute value that is not allowed",
-        "Compare the attributes of <{0}> with the documented format.",
+        ("element",),
+        _(
+            "<{element}> is missing a required attribute or has an attribute value that is not "
+            "allowed"
+        ),
+        _("Compare the attributes of <{element}> with the documented format."),
     ),
     (
         re.compile(r"Element (\S+) has extra content: (\S+)"),
-        "<{0}> has content that is not allowed: {1}",
-        "Remove the extra content from <{0}>.",
+        ("element", "content"),
+        _("<{element}> has content that is not allowed: {content}"),
+        _("Remove the extra content from <{element}>."),
     ),
     (
         re.compile(r"Extra element (\S+) in interleave"),
-        "element <{0}> is not allowed here or appears too often",
-        "Remove the extra <{0}>.",
+        ("element",),
+        _("element <{element}> is not allowed here or appears too often"),
+        _("Remove the extra <{element}>."),
     ),
     (
         re.compile(r"Element (\S+) failed to validate content"),
-        "the content of <{0}> does not match the documented format",
-        "Compare the children of <{0}> with the documented format.",
+        ("element",),
+        _("the content of <{element}> does not match the documented format"),
+        _("Compare the children of <{element}> with the documented format."),
     ),
     (
         re.compile(r"Type (\S+) doesn't allow value '(.*)'"),
-        "the value '{1}' is not a valid {0}",
-        "Use a value of type {0}.",
+        ("type", "value"),
+        _("the value '{value}' is not a valid {type}"),
+        _("Use a value of type {type}."),
     ),
     (
         re.compile(r"Value '(.*)' for attribute ?(\S*)"),
-        "the value '{0}' is not allowed here",
-        "Use one of the documented values.",
+        ("value", "attribute"),
+        _("the value '{value}' is not allowed here"),
+        _("Use one of the documented values."),
     ),
 )
 _GENERIC = re.compile(
@@ -265,15 +321,15 @@ _GENERIC = re.compile(
 )
 
 
-def _readable(message: str, path: str | None) -> tuple[str, str]:
+def _readable(message: str, path: str | None) -> tuple[Message, Message]:
     # The element the message is about, from its path such as /eip_appraisal/study[2].
     parent = re.sub(r"\[\d+\]$", "", (path or "").rstrip("/").rpartition("/")[2]) or "?"
-    for pattern, text, fix in _SCHEMA_MESSAGES:
+    for pattern, names, text, fix in _SCHEMA_MESSAGES:
         match = pattern.search(message)
         if match:
-            groups = match.groups()
-            return text.format(*groups, parent=parent), fix.format(*groups, parent=parent)
-    return message, "Compare the element with the documented format."
+            values = dict(zip(names, match.groups(), strict=True))
+            return Message(text, parent=parent, **values), Message(fix, parent=parent, **values)
+    return Message.verbatim(message), Message(_("Compare the element with the documented format."))
 
 
 def schema_errors(element: etree._Element, schema: etree.RelaxNG, *, source: str) -> list[OLXError]:
@@ -294,7 +350,7 @@ def schema_errors(element: etree._Element, schema: etree.RelaxNG, *, source: str
         seen.add((entry.line, message))
         errors.append(OLXError(message, source=source, line=entry.line or None, fix=fix))
     if not errors:
-        errors.append(OLXError("does not match the schema", source=source))
+        errors.append(OLXError(Message(_("does not match the schema")), source=source))
     return errors
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.messages import Listing, _
 from xblocks.core.reading import read_authored, root_of_parts
 from xblocks.core.xml import OLXError, OLXErrors, load_relaxng
 
@@ -83,10 +84,10 @@ def _read_attributes(root: etree._Element, problems: Problems) -> dict[str, Any]
             continue
         try:
             values[name] = parse_attribute(name, text)
-        except ValueError as error:
-            problems.add(root, str(error), _ATTRIBUTE_FIXES[name])
+        except OLXError as error:
+            problems.add(root, error.message, _ATTRIBUTE_FIXES[name])
     if not values.get("display_name"):
-        problems.add(root, "display_name is empty", "name the exercise as learners will see it.")
+        problems.add(root, _("display_name is empty"), _ATTRIBUTE_FIXES["display_name"])
     if values["competencies"]:
         try:
             parse_competency_tags(
@@ -98,11 +99,11 @@ def _read_attributes(root: etree._Element, problems: Problems) -> dict[str, Any]
 
 
 _ATTRIBUTE_FIXES = {
-    "display_name": "name the exercise as learners will see it.",
-    "competencies": 'write competency ids with optional levels, e.g. "appraise.validity:2".',
-    "weight": 'write a number such as weight="1" or weight="0.5" (0 for an ungraded exercise).',
-    "max_attempts": 'write a whole number such as max_attempts="2" (0 means unlimited).',
-    "require_reasons": 'write "all", "none" or the item ids that need a reason, e.g. "1 2 4a".',
+    "display_name": _("name the exercise as learners will see it."),
+    "competencies": _('write competency ids with optional levels, e.g. "appraise.validity:2".'),
+    "weight": _('write a number such as weight="1" or weight="0.5" (0 for an ungraded exercise).'),
+    "max_attempts": _('write a whole number such as max_attempts="2" (0 means unlimited).'),
+    "require_reasons": _('write "all", "none" or the item ids that need a reason, e.g. "1 2 4a".'),
 }
 
 
@@ -114,9 +115,13 @@ def _load_instrument(
     if not TOKEN.match(instrument_id) or not VERSION.match(version):
         problems.add(
             root,
-            f'instrument="{instrument_id}" instrument_version="{version}" is '
-            "not an instrument id and version",
-            'name a shipped instrument, e.g. instrument="rct" instrument_version="1".',
+            _(
+                'instrument="{instrument}" instrument_version="{version}" is not an instrument '
+                "id and version"
+            ),
+            _('name a shipped instrument, e.g. instrument="rct" instrument_version="1".'),
+            instrument=instrument_id,
+            version=version,
         )
         return None
     try:
@@ -132,9 +137,11 @@ def _load_instrument(
     except OLXErrors as errors:
         problems.add(
             root,
-            f"the instrument {instrument_id} v{version} is broken: "
-            + "; ".join(str(error) for error in errors),
-            "fix the instrument file first.",
+            _("the instrument {instrument} v{version} is broken: {problems}"),
+            _("fix the instrument file first."),
+            instrument=instrument_id,
+            version=version,
+            problems=Listing(errors, "; "),
         )
     return None
 
@@ -148,7 +155,10 @@ def _read_answers(
         value = element.get("value")
         if item_id in answers:
             problems.add(
-                element, f'<answer item="{item_id}"> appears twice', "keep one answer per item."
+                element,
+                _('<answer item="{item}"> appears twice'),
+                _("keep one answer per item."),
+                item=item_id,
             )
         elif instrument is not None:
             _check_answer(element, item_id, value, instrument, problems)
@@ -158,9 +168,12 @@ def _read_answers(
         if missing:
             problems.add(
                 expert,
-                f"<expert> has no answer for item{'s' * (len(missing) > 1)} "
-                f"{one_of(missing)} of the instrument {_name(instrument)}",
-                'add an <answer item="..."> with a rationale for every item.',
+                _("<expert> has no answer for items {items} of the instrument {instrument}")
+                if len(missing) > 1
+                else _("<expert> has no answer for item {items} of the instrument {instrument}"),
+                _('add an <answer item="..."> with a rationale for every item.'),
+                items=one_of(missing),
+                instrument=_name(instrument),
             )
     return answers
 
@@ -179,9 +192,14 @@ def _check_answer(
     if not instrument.has_item(item_id):
         problems.add(
             element,
-            f'<answer item="{item_id}"> names an item that the instrument '
-            f"{_name(instrument)} does not have",
-            f"use one of {one_of(instrument.item_ids)}.",
+            _(
+                '<answer item="{item}"> names an item that the instrument {instrument} does not '
+                "have"
+            ),
+            _("use one of {values}."),
+            item=item_id,
+            instrument=_name(instrument),
+            values=one_of(instrument.item_ids),
         )
         return
     scale = instrument.item_scale(item_id)
@@ -189,20 +207,27 @@ def _check_answer(
         if value is not None:
             problems.add(
                 element,
-                f'item {item_id} is answered in words only, but <answer> has value="{value}"',
-                "remove value; put the model answer in the text.",
+                _('item {item} is answered in words only, but <answer> has value="{value}"'),
+                _("remove value; put the model answer in the text."),
+                item=item_id,
+                value=value,
             )
     elif value is None:
         problems.add(
             element,
-            f'<answer item="{item_id}"> has no value',
-            f'add value="..." with one of {one_of(scale.values)}.',
+            _('<answer item="{item}"> has no value'),
+            _('add value="..." with one of {values}.'),
+            item=item_id,
+            values=one_of(scale.values),
         )
     elif value not in scale.values:
         problems.add(
             element,
-            f'value="{value}" is not an option of item {item_id}',
-            f"use one of {one_of(scale.values)}.",
+            _('value="{value}" is not an option of item {item}'),
+            _("use one of {values}."),
+            value=value,
+            item=item_id,
+            values=one_of(scale.values),
         )
 
 
@@ -213,9 +238,14 @@ def _check_overall(
     if value not in options:
         problems.add(
             element,
-            f'<overall value="{value}"> is not an option of the overall '
-            f"judgement of {_name(instrument)}",
-            f"use one of {one_of(options)}.",
+            _(
+                '<overall value="{value}"> is not an option of the overall judgement of '
+                "{instrument}"
+            ),
+            _("use one of {values}."),
+            value=value,
+            instrument=_name(instrument),
+            values=one_of(options),
         )
 
 
@@ -228,8 +258,9 @@ def _check_require_reasons(
     if not words or "all" in words or "none" in words:
         problems.add(
             root,
-            f'require_reasons="{require_reasons}" mixes all/none with item ids or is empty',
+            _('require_reasons="{value}" mixes all/none with item ids or is empty'),
             _ATTRIBUTE_FIXES["require_reasons"],
+            value=require_reasons,
         )
         return
     for word in words:
@@ -238,13 +269,19 @@ def _check_require_reasons(
         if not instrument.has_item(word):
             problems.add(
                 root,
-                f'require_reasons names item "{word}", which the instrument '
-                f"{_name(instrument)} does not have",
-                f"use item ids from {one_of(instrument.item_ids)}, or overall.",
+                _(
+                    'require_reasons names item "{item}", which the instrument {instrument} does '
+                    "not have"
+                ),
+                _("use item ids from {values}, or overall."),
+                item=word,
+                instrument=_name(instrument),
+                values=one_of(instrument.item_ids),
             )
         elif instrument.item(word).text_only:
             problems.add(
                 root,
-                f'require_reasons names item "{word}", which is answered in words only',
-                f"remove {word}: its answer is already a reason.",
+                _('require_reasons names item "{item}", which is answered in words only'),
+                _("remove {item}: its answer is already a reason."),
+                item=word,
             )

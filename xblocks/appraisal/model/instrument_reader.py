@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.reading import read_authored
 from xblocks.core.xml import load_relaxng
 
@@ -64,18 +65,24 @@ def _check_identity(root: etree._Element, problems: Problems) -> None:
     if not TOKEN.match(root.get("id", "")):
         problems.add(
             root,
-            f'instrument id "{root.get("id")}" is not a valid id',
-            "use lower-case letters, digits and _ (starting with a letter), e.g. rct.",
+            _('instrument id "{id}" is not a valid id'),
+            _("use lower-case letters, digits and _ (starting with a letter), e.g. rct."),
+            id=root.get("id"),
         )
     if not VERSION.match(root.get("version", "")):
         problems.add(
             root,
-            f'instrument version "{root.get("version")}" is not a version number',
-            'use a number such as version="1" or version="2".',
+            _('instrument version "{version}" is not a version number'),
+            _('use a number such as version="1" or version="2".'),
+            version=root.get("version"),
         )
     if root.get("family") not in FAMILIES:
         problems.add(
-            root, f'family "{root.get("family")}" is not known', f"use one of {one_of(FAMILIES)}."
+            root,
+            _('family "{family}" is not known'),
+            _("use one of {values}."),
+            family=root.get("family"),
+            values=one_of(FAMILIES),
         )
 
 
@@ -83,7 +90,7 @@ def _required_text(parent: etree._Element, name: str, problems: Problems) -> str
     element = parent.find(name)
     value = one_line(element.text)
     if not value:
-        problems.add(element, f"<{name}> is empty", f"write the {name}.")
+        problems.add(element, _("<{name}> is empty"), _("write the {name}."), name=name)
     return value
 
 
@@ -97,19 +104,23 @@ def _read_sections(
         if not SECTION_ID.match(section_id):
             problems.add(
                 element,
-                f'section id "{section_id}" is not a valid id',
-                "use letters, digits, _ . and - , e.g. A.",
+                _('section id "{id}" is not a valid id'),
+                _("use letters, digits, _ . and - , e.g. A."),
+                id=section_id,
             )
         if any(section.id == section_id for section in sections):
-            problems.add(element, f'section "{section_id}" is declared twice', "rename one.")
+            problems.add(
+                element, _('section "{id}" is declared twice'), _("rename one."), id=section_id
+            )
         items = []
         for item_element in element.findall("item"):
             item = _read_item(item_element, section_id, scales, problems)
             if item.id in seen_items:
                 problems.add(
                     item_element,
-                    f'item "{item.id}" is declared twice',
-                    "give every item its own id.",
+                    _('item "{id}" is declared twice'),
+                    _("give every item its own id."),
+                    id=item.id,
                 )
             seen_items.add(item.id)
             items.append(item)
@@ -124,14 +135,16 @@ def _read_item(
     if not ITEM_ID.match(item_id):
         problems.add(
             element,
-            f'item id "{item_id}" is not a valid id',
-            "use letters, digits, _ . and - , e.g. 4a or 2.3.",
+            _('item id "{id}" is not a valid id'),
+            _("use letters, digits, _ . and - , e.g. 4a or 2.3."),
+            id=item_id,
         )
     elif item_id in RESERVED_ITEM_IDS:
         problems.add(
             element,
-            f'item id "{item_id}" is reserved for the overall judgement',
-            "choose another id.",
+            _('item id "{id}" is reserved for the overall judgement'),
+            _("choose another id."),
+            id=item_id,
         )
     scale_id = element.get("scale")
     if scale_id is not None:
@@ -139,21 +152,25 @@ def _read_item(
     elif element.get("response") != "text":
         problems.add(
             element,
-            f'{describe(element)} has response="{element.get("response")}"',
-            'use response="text" for a free-text item, or give it scale="...".',
+            _('{element} has response="{response}"'),
+            _('use response="text" for a free-text item, or give it scale="...".'),
+            element=describe(element),
+            response=element.get("response"),
         )
     screening = element.get("screening", "false")
     if screening not in ("true", "false"):
         problems.add(
             element,
-            f'screening="{screening}" is neither true nor false',
-            'write screening="true" or leave the attribute out.',
+            _('screening="{value}" is neither true nor false'),
+            _('write screening="true" or leave the attribute out.'),
+            value=screening,
         )
     if screening == "true" and scale_id is None:
         problems.add(
             element,
-            f"text-only {describe(element)} cannot be a screening question",
-            "give it a scale, or remove screening.",
+            _("text-only {element} cannot be a screening question"),
+            _("give it a scale, or remove screening."),
+            element=describe(element),
         )
     return Item(
         id=item_id,
@@ -171,8 +188,11 @@ def _check_scale_ref(
     if scale_id not in scales:
         problems.add(
             element,
-            f'{describe(element)} names scale "{scale_id}", which this instrument does not declare',
-            f"use one of {one_of(scales)}.",
+            _('{element} names scale "{scale}", which this instrument does not declare'),
+            _("use one of {values}."),
+            element=describe(element),
+            scale=scale_id,
+            values=one_of(scales),
         )
 
 
@@ -185,8 +205,9 @@ def _read_stop_rule(
         if screening:
             problems.add(
                 root.find("overall"),
-                f"items {one_of(screening)} are screening questions but there is no <stop-rule>",
-                'add <stop-rule items="..." answers="no"> before <overall>.',
+                _("items {items} are screening questions but there is no <stop-rule>"),
+                _('add <stop-rule items="..." answers="no"> before <overall>.'),
+                items=one_of(screening),
             )
         return None
     item_ids = tuple(element.get("items", "").split())
@@ -194,22 +215,25 @@ def _read_stop_rule(
     if not item_ids or not answers:
         problems.add(
             element,
-            "<stop-rule> needs items and answers",
-            'write e.g. <stop-rule items="1 2" answers="no">.',
+            _("<stop-rule> needs items and answers"),
+            _('write e.g. <stop-rule items="1 2" answers="no">.'),
         )
     for item_id in item_ids:
         item = items.get(item_id)
         if item is None:
             problems.add(
                 element,
-                f'<stop-rule> names item "{item_id}", which does not exist',
-                f"use screening items such as {one_of(screening)}.",
+                _('<stop-rule> names item "{item}", which does not exist'),
+                _("use screening items such as {values}."),
+                item=item_id,
+                values=one_of(screening),
             )
         elif not item.screening:
             problems.add(
                 element,
-                f'<stop-rule> names item "{item_id}", which is not marked screening',
-                f'add screening="true" to <item id="{item_id}">.',
+                _('<stop-rule> names item "{item}", which is not marked screening'),
+                _('add screening="true" to <item id="{item}">.'),
+                item=item_id,
             )
         else:
             values = scales[item.scale_id].values if item.scale_id in scales else ()
@@ -217,14 +241,18 @@ def _read_stop_rule(
                 if values and answer not in values:
                     problems.add(
                         element,
-                        f'<stop-rule> answer "{answer}" is not an option of item {item_id}',
-                        f"use one of {one_of(values)}.",
+                        _('<stop-rule> answer "{answer}" is not an option of item {item}'),
+                        _("use one of {values}."),
+                        answer=answer,
+                        item=item_id,
+                        values=one_of(values),
                     )
     for item_id in screening:
         if item_id not in item_ids:
             problems.add(
                 element,
-                f'screening item "{item_id}" is missing from <stop-rule>',
-                f'add it to items="...", or remove screening from item {item_id}.',
+                _('screening item "{item}" is missing from <stop-rule>'),
+                _('add it to items="...", or remove screening from item {item}.'),
+                item=item_id,
             )
     return StopRule(item_ids, answers, texts(element, "message", problems))

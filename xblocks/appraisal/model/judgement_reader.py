@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.messages import _
+
 from .instrument_types import Item, Scale
 from .problems import ITEM_ID, Problems, describe, one_of, texts
 from .rules import UNANSWERED, Condition, Count, Judgement, Rule, When
@@ -23,15 +25,20 @@ class _Context:
         if item is None:
             self.problems.add(
                 element,
-                f'{describe(element)} names item "{item_id}", which the instrument does not have',
-                f"use one of {one_of(self.items)}.",
+                _('{element} names item "{item}", which the instrument does not have'),
+                _("use one of {values}."),
+                element=describe(element),
+                item=item_id,
+                values=one_of(self.items),
             )
             return None
         if item.scale_id is None:
             self.problems.add(
                 element,
-                f'{describe(element)} names text-only item "{item_id}"',
-                "rules can only look at items answered on a scale.",
+                _('{element} names text-only item "{item}"'),
+                _("rules can only look at items answered on a scale."),
+                element=describe(element),
+                item=item_id,
             )
             return None
         return (*self.scale_values(item.scale_id), UNANSWERED)
@@ -40,9 +47,11 @@ class _Context:
         if ref not in self.judgement_scales:
             self.problems.add(
                 element,
-                f'{describe(element)} names judgement "{ref}", which is '
-                "not declared before this one",
-                f"refer only to earlier judgements: {one_of(self.judgement_scales)}.",
+                _('{element} names judgement "{judgement}", which is not declared before this one'),
+                _("refer only to earlier judgements: {values}."),
+                element=describe(element),
+                judgement=ref,
+                values=one_of(self.judgement_scales),
             )
             return None
         return self.scale_values(self.judgement_scales[ref])
@@ -72,32 +81,42 @@ def _read_judgement(element: etree._Element, context: _Context) -> Judgement:
     if not ITEM_ID.match(judgement_id):
         problems.add(
             element,
-            f'judgement id "{judgement_id}" is not a valid id',
-            "use letters, digits, _ . and - , e.g. d1.",
+            _('judgement id "{id}" is not a valid id'),
+            _("use letters, digits, _ . and - , e.g. d1."),
+            id=judgement_id,
         )
     elif judgement_id in context.judgement_scales:
-        problems.add(element, f'judgement "{judgement_id}" is declared twice', "rename one.")
+        problems.add(
+            element, _('judgement "{id}" is declared twice'), _("rename one."), id=judgement_id
+        )
     elif judgement_id in context.items:
         problems.add(
             element,
-            f'judgement "{judgement_id}" has the id of an item',
-            "give judgements ids that no item uses, e.g. d1.",
+            _('judgement "{id}" has the id of an item'),
+            _("give judgements ids that no item uses, e.g. d1."),
+            id=judgement_id,
         )
     scale_id = element.get("scale", "")
     results = context.scale_values(scale_id)
     if scale_id not in context.scales:
         problems.add(
             element,
-            f'{describe(element)} names scale "{scale_id}", which this instrument does not declare',
-            f"use one of {one_of(context.scales)}.",
+            _('{element} names scale "{scale}", which this instrument does not declare'),
+            _("use one of {values}."),
+            element=describe(element),
+            scale=scale_id,
+            values=one_of(context.scales),
         )
     item_ids = tuple(element.get("items", "").split())
     for item_id in item_ids:
         if item_id not in context.items:
             problems.add(
                 element,
-                f'{describe(element)} lists item "{item_id}", which the instrument does not have',
-                f"use one of {one_of(context.items)}.",
+                _('{element} lists item "{item}", which the instrument does not have'),
+                _("use one of {values}."),
+                element=describe(element),
+                item=item_id,
+                values=one_of(context.items),
             )
     rules = tuple(_read_rule(rule, results, context) for rule in element.findall("rule"))
     otherwise = element.find("otherwise")
@@ -117,8 +136,10 @@ def _check_result(element: etree._Element, results: tuple[str, ...], problems: P
     if results and result not in results:
         problems.add(
             element,
-            f'result "{result}" is not an option of the judgement\'s scale',
-            f"use one of {one_of(results)}.",
+            _('result "{result}" is not an option of the judgement\'s scale'),
+            _("use one of {values}."),
+            result=result,
+            values=one_of(results),
         )
 
 
@@ -161,14 +182,16 @@ def _read_count(element: etree._Element, context: _Context) -> Count:
             known = [*context.judgement_scales, *context.items]
             problems.add(
                 element,
-                f'<count> names "{ref}", which is neither an earlier judgement nor an item',
-                f"use one of {one_of(known)}.",
+                _('<count> names "{name}", which is neither an earlier judgement nor an item'),
+                _("use one of {values}."),
+                name=ref,
+                values=one_of(known),
             )
     if not refs:
         problems.add(
             element,
-            '<count> has an empty of=""',
-            'list the judgements or items to count, e.g. of="d1 d2".',
+            _('<count> has an empty of=""'),
+            _('list the judgements or items to count, e.g. of="d1 d2".'),
         )
     _check_values(element, values, tuple(sorted(allowed)) if allowed else None, problems)
     text = element.get("min", "")
@@ -176,8 +199,10 @@ def _read_count(element: etree._Element, context: _Context) -> Count:
     if not 1 <= minimum <= max(len(refs), 1):
         problems.add(
             element,
-            f'<count min="{text}"> is not a whole number from 1 to {len(refs)}',
-            "write how many of the listed values must match.",
+            _('<count min="{min}"> is not a whole number from 1 to {count}'),
+            _("write how many of the listed values must match."),
+            min=text,
+            count=len(refs),
         )
     return Count(refs, values, minimum)
 
@@ -191,15 +216,19 @@ def _check_values(
     if not values:
         problems.add(
             element,
-            f'{describe(element)} has an empty in=""',
-            'list the values that match, e.g. in="no probably_no"; '
-            f'a blank answer is "{UNANSWERED}".',
+            _('{element} has an empty in=""'),
+            _('list the values that match, e.g. in="no probably_no"; a blank answer is "{blank}".'),
+            element=describe(element),
+            blank=UNANSWERED,
         )
     if allowed is None:
         return
     for value in sorted(values - set(allowed)):
         problems.add(
             element,
-            f'{describe(element)} tests for "{value}", which is not a possible value there',
-            f"use one of {one_of(allowed)}.",
+            _('{element} tests for "{value}", which is not a possible value there'),
+            _("use one of {values}."),
+            element=describe(element),
+            value=value,
+            values=one_of(allowed),
         )

@@ -12,6 +12,7 @@ import threading
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from xblocks.core.messages import Message, _, one_of
 from xblocks.core.reading import misnamed_file
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
@@ -44,10 +45,15 @@ class InstrumentLibrary:
             instrument = self._parse(name)
             if instrument.version == version:
                 return instrument
-        shipped = ", ".join(f"{i} v{v}" for i, v in self.available()) or "none"
+        shipped = [f"{i} v{v}" for i, v in self.available()]
+        template = (
+            _("there is no instrument {instrument} version {version}; shipped: {shipped}.")
+            if shipped
+            else _("there is no instrument {instrument} version {version}; shipped: none.")
+        )
         raise UnknownInstrument(
-            f"there is no instrument {instrument_id} version {version}; shipped: {shipped}.",
-            fix="Use an instrument id and version from that list.",
+            Message(template, instrument=instrument_id, version=version, shipped=one_of(shipped)),
+            fix=Message(_("Use an instrument id and version from that list.")),
         )
 
     def instruments(self) -> list[Instrument]:

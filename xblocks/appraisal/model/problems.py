@@ -7,6 +7,8 @@ import re
 
 from lxml import etree
 
+from xblocks.core.messages import _
+
 # Moved to xblocks.core (shared with the case-study model); re-exported for this package.
 from xblocks.core.olx_text import markdown_text, one_line
 from xblocks.core.problems import Problems, full_stop, one_of
@@ -46,8 +48,12 @@ def known_lang(element: etree._Element, problems: Problems) -> bool:
         return True
     problems.add(
         element,
-        f'<{element.tag} lang="{lang}"> has an unknown language',
-        f'use lang="{LANGS[0]}" or lang="{LANGS[1]}".',
+        _('<{tag} lang="{lang}"> has an unknown language'),
+        _('use lang="{first}" or lang="{second}".'),
+        tag=element.tag,
+        lang=lang,
+        first=LANGS[0],
+        second=LANGS[1],
     )
     return False
 
@@ -60,17 +66,27 @@ def texts(parent: etree._Element, name: str, problems: Problems) -> Text:
         if known_lang(child, problems) and lang in values:
             problems.add(
                 child,
-                f'<{name} lang="{lang}"> appears twice in {describe(parent)}',
-                f"keep one <{name}> per language.",
+                _('<{name} lang="{lang}"> appears twice in {parent}'),
+                _("keep one <{name}> per language."),
+                name=name,
+                lang=lang,
+                parent=describe(parent),
             )
         values[lang] = one_line(child.text)
         if not values[lang]:
-            problems.add(child, f"<{name}> is empty", f"write the {name}, or remove the element.")
+            problems.add(
+                child,
+                _("<{name}> is empty"),
+                _("write the {name}, or remove the element."),
+                name=name,
+            )
     if parent.find(name) is not None and "en" not in values:
         problems.add(
             parent,
-            f'{describe(parent)} has no <{name} lang="en">',
-            f'add <{name} lang="en">...</{name}>: English is required.',
+            _('{parent} has no <{name} lang="en">'),
+            _('add <{name} lang="en">...</{name}>: English is required.'),
+            parent=describe(parent),
+            name=name,
         )
     return Text(values)
 
@@ -84,15 +100,23 @@ def grouped_texts(parent: etree._Element, name: str, problems: Problems) -> tupl
             continue
         text = one_line(child.text)
         if not text:
-            problems.add(child, f"<{name}> is empty", f"write the {name}, or remove the element.")
+            problems.add(
+                child,
+                _("<{name}> is empty"),
+                _("write the {name}, or remove the element."),
+                name=name,
+            )
         by_lang.setdefault(lang, []).append(text)
     english = by_lang.get("en", [])
     for lang, values in by_lang.items():
         if len(values) > len(english):
             problems.add(
                 parent,
-                f'{describe(parent)} has more <{name} lang="{lang}"> than English ones',
-                f"give each {name} in English; translations pair with them in order.",
+                _('{parent} has more <{name} lang="{lang}"> than English ones'),
+                _("give each {name} in English; translations pair with them in order."),
+                parent=describe(parent),
+                name=name,
+                lang=lang,
             )
     return tuple(
         Text({lang: values[n] for lang, values in by_lang.items() if n < len(values)})

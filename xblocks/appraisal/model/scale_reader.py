@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.messages import _
+
 from .instrument_types import Option, Scale
 from .problems import TOKEN, Problems, one_of, texts
 from .rules import UNANSWERED
@@ -16,11 +18,17 @@ def read_scales(parent: etree._Element, problems: Problems) -> dict[str, Scale]:
         if not TOKEN.match(scale_id):
             problems.add(
                 element,
-                f'scale id "{scale_id}" is not a valid id',
-                "use lower-case letters, digits and _ (starting with a letter).",
+                _('scale id "{id}" is not a valid id'),
+                _("use lower-case letters, digits and _ (starting with a letter)."),
+                id=scale_id,
             )
         if scale_id in scales:
-            problems.add(element, f'scale "{scale_id}" is declared twice', "rename or remove one.")
+            problems.add(
+                element,
+                _('scale "{id}" is declared twice'),
+                _("rename or remove one."),
+                id=scale_id,
+            )
         options = _read_options(element, problems)
         scales[scale_id] = Scale(scale_id, options, _read_near(element, options, problems))
     return scales
@@ -33,18 +41,24 @@ def _read_options(scale: etree._Element, problems: Problems) -> tuple[Option, ..
         if not TOKEN.match(value):
             problems.add(
                 element,
-                f'option value "{value}" is not a valid value',
-                "use lower-case letters, digits and _ (starting with a letter), e.g. cant_tell.",
+                _('option value "{value}" is not a valid value'),
+                _("use lower-case letters, digits and _ (starting with a letter), e.g. cant_tell."),
+                value=value,
             )
         elif value == UNANSWERED:
             problems.add(
-                element, f'"{UNANSWERED}" is reserved for blank answers', "choose another value."
+                element,
+                _('"{value}" is reserved for blank answers'),
+                _("choose another value."),
+                value=UNANSWERED,
             )
         if value in options:
             problems.add(
                 element,
-                f'option "{value}" appears twice in scale "{scale.get("id")}"',
-                "remove one.",
+                _('option "{value}" appears twice in scale "{scale}"'),
+                _("remove one."),
+                value=value,
+                scale=scale.get("id"),
             )
         options[value] = Option(value, texts(element, "label", problems))
     return tuple(options.values())
@@ -61,19 +75,22 @@ def _read_near(
             if value not in values:
                 problems.add(
                     element,
-                    f'<near> names "{value}", which is not an option of scale "{scale.get("id")}"',
-                    f"use one of {one_of(values)}.",
+                    _('<near> names "{value}", which is not an option of scale "{scale}"'),
+                    _("use one of {values}."),
+                    value=value,
+                    scale=scale.get("id"),
+                    values=one_of(values),
                 )
         if a == b:
             problems.add(
                 element,
-                "<near> pairs an option with itself",
-                "name two different options: equal answers always earn full credit.",
+                _("<near> pairs an option with itself"),
+                _("name two different options: equal answers always earn full credit."),
             )
         credit = _credit(element, problems)
         pair = frozenset((a, b))
         if pair in near:
-            problems.add(element, f"<near> pairs {a} and {b} twice", "remove one.")
+            problems.add(element, _("<near> pairs {a} and {b} twice"), _("remove one."), a=a, b=b)
         near[pair] = credit
     return near
 
@@ -87,8 +104,9 @@ def _credit(element: etree._Element, problems: Problems) -> float:
     if not 0.0 < credit < 1.0:
         problems.add(
             element,
-            f'credit="{text}" is not a number between 0 and 1',
-            'write part credit as a fraction such as credit="0.5".',
+            _('credit="{credit}" is not a number between 0 and 1'),
+            _('write part credit as a fraction such as credit="0.5".'),
+            credit=text,
         )
         return 0.0
     return credit

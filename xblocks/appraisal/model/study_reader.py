@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.olx_text import one_line, read_markdown
 from xblocks.core.problems import Problems
 
@@ -15,23 +16,28 @@ def read_study(study: etree._Element, problems: Problems) -> Study:
     if fictional not in ("true", "false"):
         problems.add(
             study,
-            f'fictional="{fictional}" is neither true nor false',
-            'write fictional="true" for a study written for the course.',
+            _('fictional="{value}" is neither true nor false'),
+            _('write fictional="true" for a study written for the course.'),
+            value=fictional,
         )
     title = _plain(study, "title", problems, required=True)
     label = _plain(study, "label", problems)
     if fictional == "true" and not label:
         problems.add(
             study,
-            "a fictional study has no <label>",
-            "add <label>Fictional teaching study</label> after <title>: learners must "
-            "be told the study is fictional.",
+            _("a fictional study has no <label>"),
+            _(
+                "add <label>Fictional teaching study</label> after <title>: learners must be told "
+                "the study is fictional."
+            ),
         )
     exhibits = []
     for element in study.findall("exhibit"):
         title_text = one_line(element.get("title"))
         if not title_text:
-            problems.add(element, "<exhibit> has an empty title", 'write title="Table 1. ...".')
+            problems.add(
+                element, _("<exhibit> has an empty title"), _('write title="Table 1. ...".')
+            )
         exhibits.append(Exhibit(title_text, markdown(element, problems, required=True)))
     return Study(
         title=title,
@@ -49,11 +55,11 @@ def _plain(parent: etree._Element, name: str, problems: Problems, required: bool
         return ""
     text = one_line(element.text)
     if not text:
-        fix = f"write the {name}." if required else f"write the {name}, or remove <{name}>."
-        problems.add(element, f"<{name}> is empty", fix)
+        fix = _("write the {name}.") if required else _("write the {name}, or remove <{name}>.")
+        problems.add(element, _("<{name}> is empty"), fix, name=name)
     return text
 
 
 def markdown(element: etree._Element, problems: Problems, required: bool = False) -> str:
-    what = "rationale" if element.tag in ("answer", "overall") else "text"
-    return read_markdown(element, problems, required=required, what=what)
+    rationale = element.tag in ("answer", "overall")
+    return read_markdown(element, problems, required=required, rationale=rationale)

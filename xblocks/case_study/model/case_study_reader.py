@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from xblocks.core.competencies import parse_competency_tags
+from xblocks.core.messages import _
 from xblocks.core.problems import Problems, one_of
 from xblocks.core.reading import read_authored, root_of_parts
 from xblocks.core.xml import OLXError, load_relaxng
@@ -67,12 +68,16 @@ def _read(root: etree._Element, problems: Problems) -> CaseStudy:
 def _read_settings(root: etree._Element, problems: Problems) -> dict[str, Any]:
     values = read_attributes(root, problems)
     if not values["display_name"]:
-        problems.add(root, "display_name is empty", "name the case study as learners will see it.")
+        problems.add(
+            root, _("display_name is empty"), _("name the case study as learners will see it.")
+        )
     if values["grading"] not in GRADINGS:
         problems.add(
             root,
-            f'<eip_case_study>: grading="{values["grading"]}" is not a way of grading',
-            f"use one of {one_of(GRADINGS)}: the best attempt counts, or the last.",
+            _('<eip_case_study>: grading="{value}" is not a way of grading'),
+            _("use one of {values}: the best attempt counts, or the last."),
+            value=values["grading"],
+            values=one_of(GRADINGS),
         )
         values["grading"] = GRADINGS[0]
     if values["competencies"]:
@@ -93,8 +98,11 @@ def _max_points(
     except TooManyPaths:
         problems.add(
             root,
-            f"the story has too many routes through its loops to score "
-            f"(over {SEARCH_LIMIT:,} steps to search)",
-            "make fewer choices lead back to earlier nodes.",
+            _(
+                "the story has too many routes through its loops to score (over {limit} steps to "
+                "search)"
+            ),
+            _("make fewer choices lead back to earlier nodes."),
+            limit=f"{SEARCH_LIMIT:,}",
         )
         return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 
+from xblocks.core.messages import _
 from xblocks.core.problems import Problems, one_of
 
 from .case_study_types import Decision, Ending, Evidence, Node, successors
@@ -26,8 +27,10 @@ def check_links(
     if start not in nodes:
         problems.add_at(
             root_line,
-            f'start="{start}" names no node',
-            f"set start to the id of the first node, one of {known}.",
+            _('start="{start}" names no node'),
+            _("set start to the id of the first node, one of {values}."),
+            start=start,
+            values=known,
         )
     evidence_ids = [node_id for node_id, node in nodes.items() if isinstance(node, Evidence)]
     for node in nodes.values():
@@ -37,8 +40,12 @@ def check_links(
         elif not isinstance(node, Ending) and node.next not in nodes:
             problems.add_at(
                 line,
-                f'<{node.kind} id="{node.id}">: next="{node.next}" names no node',
-                f"use the id of an existing node, one of {known}.",
+                _('<{kind} id="{id}">: next="{next}" names no node'),
+                _("use the id of an existing node, one of {values}."),
+                kind=node.kind,
+                id=node.id,
+                next=node.next,
+                values=known,
             )
     return len(problems.errors) == count
 
@@ -53,27 +60,46 @@ def _check_decision(
     if not node.choices:
         problems.add_at(
             ids.line(node.id),
-            f'<decision id="{node.id}"> has no choices, so the learner has no way forward',
-            'add at least one <choice id="..." target="..."> with a <label>.',
+            _('<decision id="{id}"> has no choices, so the learner has no way forward'),
+            _('add at least one <choice id="..." target="..."> with a <label>.'),
+            id=node.id,
         )
     for choice in node.choices:
         line = ids.line(choice.id)
-        where = f'<choice id="{choice.id}"> of decision "{node.id}"'
         if choice.target not in nodes:
             problems.add_at(
                 line,
-                f'{where}: target="{choice.target}" names no node',
-                f"use the id of an existing node, one of {one_of(nodes)}.",
+                _(
+                    '<choice id="{choice}"> of decision "{decision}": target="{target}" names no '
+                    "node"
+                ),
+                _("use the id of an existing node, one of {values}."),
+                choice=choice.id,
+                decision=node.id,
+                target=choice.target,
+                values=one_of(nodes),
             )
         for evidence_id in choice.evidence_ids:
             if evidence_id in evidence_ids:
                 continue
             found = nodes.get(evidence_id)
-            what = f"<{found.kind}>, not an <evidence> card" if found else "no <evidence> node"
             problems.add_at(
                 line,
-                f'{where}: evidence="{evidence_id}" names {what}',
-                f"list ids of <evidence> nodes, from {one_of(evidence_ids)}.",
+                _(
+                    '<choice id="{choice}"> of decision "{decision}": evidence="{evidence}" '
+                    "names <{kind}>, not an <evidence> card"
+                )
+                if found
+                else _(
+                    '<choice id="{choice}"> of decision "{decision}": evidence="{evidence}" '
+                    "names no <evidence> node"
+                ),
+                _("list ids of <evidence> nodes, from {values}."),
+                choice=choice.id,
+                decision=node.id,
+                evidence=evidence_id,
+                kind=found.kind if found else "",
+                values=one_of(evidence_ids),
             )
 
 
@@ -91,20 +117,27 @@ def check_shape(
     for node_id, node in nodes.items():
         if node_id in reachable:
             continue
-        what = "ending" if isinstance(node, Ending) else "node"
         problems.add_at(
             ids.line(node_id),
-            f'<{node.kind} id="{node_id}"> cannot be reached from start="{start}": no next '
-            "or choice target leads to it",
-            f'point a next or a choice target at "{node_id}", or remove the {what}.',
+            _(
+                '<{kind} id="{id}"> cannot be reached from start="{start}": no next or choice '
+                "target leads to it"
+            ),
+            _('point a next or a choice target at "{id}", or remove the ending.')
+            if isinstance(node, Ending)
+            else _('point a next or a choice target at "{id}", or remove the node.'),
+            kind=node.kind,
+            id=node_id,
+            start=start,
         )
     if not any(node_id in reachable for node_id in endings):
         problems.add_at(
             root_line,
-            f'no ending can be reached from start="{start}"'
+            _('no ending can be reached from start="{start}"')
             if endings
-            else "the case study has no <ending>",
-            "add an <ending> and lead a next or a choice target to it.",
+            else _("the case study has no <ending>"),
+            _("add an <ending> and lead a next or a choice target to it."),
+            start=start,
         )
         return
     for node_id, node in nodes.items():
@@ -112,9 +145,14 @@ def check_shape(
             loop = _reach([node_id], lambda other: successors(nodes[other]))
             problems.add_at(
                 ids.line(node_id),
-                f'<{node.kind} id="{node_id}"> is in a loop with no exit: no ending can be '
-                f"reached from it (the loop goes through {one_of(_in_order(nodes, loop))})",
-                "give one of those nodes a next or a choice that leads towards an ending.",
+                _(
+                    '<{kind} id="{id}"> is in a loop with no exit: no ending can be reached from '
+                    "it (the loop goes through {nodes})"
+                ),
+                _("give one of those nodes a next or a choice that leads towards an ending."),
+                kind=node.kind,
+                id=node_id,
+                nodes=one_of(_in_order(nodes, loop)),
             )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.problems import Problems
 
 from .names import ID, ID_FIX, describe
@@ -26,15 +27,22 @@ class Ids:
         """
         if not ID.match(identifier):
             self.problems.add(
-                element, f'{describe(element)}: "{identifier}" is not a valid id', ID_FIX
+                element,
+                _('{element}: "{id}" is not a valid id'),
+                ID_FIX,
+                element=describe(element),
+                id=identifier,
             )
             self.clean = False
         if identifier in self.first:
             tag, line = self.first[identifier]
             self.problems.add(
                 element,
-                f'duplicate id "{identifier}": <{tag}> at line {line} already has it',
-                "give every node, choice and statement its own id.",
+                _('duplicate id "{id}": <{tag}> at line {line} already has it'),
+                _("give every node, choice and statement its own id."),
+                id=identifier,
+                tag=tag,
+                line=line,
             )
             self.clean = False
             return False

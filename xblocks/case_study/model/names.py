@@ -6,8 +6,10 @@ import re
 
 from lxml import etree
 
+from xblocks.core.messages import _
+
 ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-ID_FIX = (
+ID_FIX = _(
     "use lowercase letters, digits and hyphens, starting with a letter or digit, "
     'e.g. id="first-visit".'
 )

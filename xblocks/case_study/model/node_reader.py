@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.olx_text import one_line, read_markdown
 from xblocks.core.problems import Problems, one_of
 
@@ -44,8 +45,9 @@ class NodeReader:
         if not values["title"]:
             self.problems.add(
                 element,
-                f"{describe(element)} has an empty title",
-                'write the heading learners will see, e.g. title="The referral".',
+                _("{element} has an empty title"),
+                _('write the heading learners will see, e.g. title="The referral".'),
+                element=describe(element),
             )
         # The schema allows only the six node elements, each read by its own method.
         node = getattr(self, f"_{element.tag}")(element, values)
@@ -64,15 +66,22 @@ class NodeReader:
         if values["certainty"] not in CERTAINTIES:
             self.problems.add(
                 element,
-                f'{describe(element)}: certainty="{values["certainty"]}" is not a certainty',
-                f"use one of {one_of(CERTAINTIES)}.",
+                _('{element}: certainty="{value}" is not a certainty'),
+                _("use one of {values}."),
+                element=describe(element),
+                value=values["certainty"],
+                values=one_of(CERTAINTIES),
             )
         if values["appraisal"] and not _SLUG.match(str(values["appraisal"])):
             self.problems.add(
                 element,
-                f'{describe(element)}: appraisal="{values["appraisal"]}" is not an exercise slug',
-                'name an exercise file in assessments/appraisals without ".xml", '
-                'e.g. appraisal="fgc-trial", or leave appraisal out.',
+                _('{element}: appraisal="{value}" is not an exercise slug'),
+                _(
+                    'name an exercise file in assessments/appraisals without ".xml", '
+                    'e.g. appraisal="fgc-trial", or leave appraisal out.'
+                ),
+                element=describe(element),
+                value=values["appraisal"],
             )
         return Evidence(
             id=values["id"],
@@ -127,9 +136,11 @@ class NodeReader:
         if values["expected"] not in CATEGORIES:
             self.problems.add(
                 element,
-                f'{describe(element)}: expected="{values["expected"]}" is not a place to sort '
-                "a statement into",
-                f"use one of {one_of(CATEGORIES)}.",
+                _('{element}: expected="{value}" is not a place to sort a statement into'),
+                _("use one of {values}."),
+                element=describe(element),
+                value=values["expected"],
+                values=one_of(CATEGORIES),
             )
         return Statement(
             id=values["id"],
@@ -167,8 +178,9 @@ class NodeReader:
         if minimum > 1:
             self.problems.add(
                 element,
-                f'<band min="{element.get("min")}">: min is a score fraction, from 0 to 1',
-                'write e.g. min="0.8" for "at least 80% of the points".',
+                _('<band min="{min}">: min is a score fraction, from 0 to 1'),
+                _('write e.g. min="0.8" for "at least 80% of the points".'),
+                min=element.get("min"),
             )
         text_md = read_markdown(element, self.problems, required=True)
         return Band(min=minimum, text_md=text_md, authored=dict(element.attrib))
@@ -179,16 +191,22 @@ class NodeReader:
             if band.min >= previous.min:
                 self.problems.add(
                     element,
-                    f"{describe(ending)}: the bands are not in descending order of min "
-                    f"({element.get('min')} comes after {previous.authored.get('min')})",
-                    'list bands from the highest min down to the last, min="0".',
+                    _(
+                        "{ending}: the bands are not in descending order of min ({min} comes "
+                        "after {previous})"
+                    ),
+                    _('list bands from the highest min down to the last, min="0".'),
+                    ending=describe(ending),
+                    min=element.get("min"),
+                    previous=previous.authored.get("min"),
                 )
         if bands and bands[-1].min != 0:
             self.problems.add(
                 elements[-1],
-                f'{describe(ending)}: the last band has min="{elements[-1].get("min")}", so '
-                "a low score would get no band",
-                'end with a band for every other score: <band min="0">.',
+                _('{ending}: the last band has min="{min}", so a low score would get no band'),
+                _('end with a band for every other score: <band min="0">.'),
+                ending=describe(ending),
+                min=elements[-1].get("min"),
             )
 
     def _markdown(self, parent: etree._Element, name: str) -> str:
@@ -200,5 +218,5 @@ class NodeReader:
         element = parent.find(name)
         value = one_line(element.text if element is not None else "")
         if element is not None and not value:
-            self.problems.add(element, f"<{name}> is empty", f"write the {name}.")
+            self.problems.add(element, _("<{name}> is empty"), _("write the {name}."), name=name)
         return value

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from lxml import etree
 
+from xblocks.core.messages import Message, _
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
 
@@ -26,7 +27,7 @@ _WHOLE = re.compile(r"[0-9]+\Z")
 class AttributeProblem(ValueError):
     """Attribute text that does not read as a value: what is wrong, and the fix."""
 
-    def __init__(self, message: str, fix: str) -> None:
+    def __init__(self, message: Message, fix: Message) -> None:
         super().__init__(message)
         self.message = message
         self.fix = fix
@@ -48,7 +49,8 @@ def boolean(name: str, value: str) -> bool:
     word = value.strip()
     if word not in ("true", "false"):
         raise AttributeProblem(
-            f'{name}="{value}" is neither true nor false', f'write {name}="true" or {name}="false".'
+            Message(_('{name}="{value}" is neither true nor false'), name=name, value=value),
+            Message(_('write {name}="true" or {name}="false".'), name=name),
         )
     return word == "true"
 
@@ -56,8 +58,10 @@ def boolean(name: str, value: str) -> bool:
 def whole(name: str, value: str) -> int:
     if not _WHOLE.match(value.strip()):
         raise AttributeProblem(
-            f'{name}="{value}" is not a whole number of 0 or more',
-            f'write a whole number such as {name}="2".',
+            Message(
+                _('{name}="{value}" is not a whole number of 0 or more'), name=name, value=value
+            ),
+            Message(_('write a whole number such as {name}="2".'), name=name),
         )
     return int(value)
 
@@ -65,8 +69,8 @@ def whole(name: str, value: str) -> int:
 def number(name: str, value: str) -> float:
     if not _NUMBER.match(value.strip()):
         raise AttributeProblem(
-            f'{name}="{value}" is not a number of 0 or more',
-            f'write a number such as {name}="1" or {name}="0.5".',
+            Message(_('{name}="{value}" is not a number of 0 or more'), name=name, value=value),
+            Message(_('write a number such as {name}="1" or {name}="0.5".'), name=name),
         )
     return float(value)
 
@@ -130,7 +134,13 @@ def read_attributes(element: etree._Element, problems: Problems) -> dict[str, ob
         try:
             values[name] = reader(name, written)
         except AttributeProblem as problem:
-            problems.add(element, f"{describe(element)}: {problem.message}", problem.fix)
+            problems.add(
+                element,
+                Message(
+                    _("{element}: {problem}"), element=describe(element), problem=problem.message
+                ),
+                problem.fix,
+            )
             values[name] = written if default is REQUIRED else default
     return values
 

@@ -9,6 +9,7 @@ from lxml import etree
 from xblocks.appraisal.model.problems import TOKEN, VERSION, describe, known_lang, texts
 from xblocks.appraisal.model.text import Text
 from xblocks.core.competencies import MAX_LEVEL, parse_competency_tags
+from xblocks.core.messages import _
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
 from xblocks.core.reading import read_authored
@@ -53,15 +54,19 @@ def _check_identity(root: etree._Element, problems: Problems) -> None:
     if not FRAMEWORK_ID.match(root.get("id", "")):
         problems.add(
             root,
-            f'framework id "{root.get("id")}" is not a valid id',
-            "use lower-case letters, digits and hyphens, starting with a letter, "
-            "e.g. research-literacy.",
+            _('framework id "{id}" is not a valid id'),
+            _(
+                "use lower-case letters, digits and hyphens, starting with a letter, "
+                "e.g. research-literacy."
+            ),
+            id=root.get("id"),
         )
     if not VERSION.match(root.get("version", "")):
         problems.add(
             root,
-            f'framework version "{root.get("version")}" is not a version number',
-            'write a number such as version="1" or version="1.1".',
+            _('framework version "{version}" is not a version number'),
+            _('write a number such as version="1" or version="1.1".'),
+            version=root.get("version"),
         )
 
 
@@ -72,15 +77,20 @@ def _read_levels(parent: etree._Element, problems: Problems) -> tuple[Level, ...
         if number != str(expected):
             problems.add(
                 element,
-                f'level number="{number}" where {expected} was expected',
-                f'number the levels 1, 2, 3 ... in order, lowest first: number="{expected}".',
+                _('level number="{number}" where {expected} was expected'),
+                _('number the levels 1, 2, 3 ... in order, lowest first: number="{expected}".'),
+                number=number,
+                expected=expected,
             )
         if expected > MAX_LEVEL:
             problems.add(
                 element,
-                f"a framework has at most {MAX_LEVEL} levels, because competency tags take "
-                f"levels 1 to {MAX_LEVEL}",
-                "remove this level.",
+                _(
+                    "a framework has at most {max} levels, because competency tags take levels "
+                    "1 to {max}"
+                ),
+                _("remove this level."),
+                max=MAX_LEVEL,
             )
             continue
         levels.append(
@@ -104,8 +114,9 @@ def _read_domain(
     if not TOKEN.match(domain_id):
         problems.add(
             element,
-            f'domain id "{domain_id}" is not a valid id',
-            "use lower-case letters, digits and _, starting with a letter, e.g. appraise.",
+            _('domain id "{id}" is not a valid id'),
+            _("use lower-case letters, digits and _, starting with a letter, e.g. appraise."),
+            id=domain_id,
         )
     _check_new_id(element, domain_id, seen, problems)
     competencies = tuple(
@@ -155,8 +166,10 @@ def _check_competency_id(
     if len(tags) != 1 or tags[0].level is not None or str(tags[0]) != competency_id:
         problems.add(
             element,
-            f'competency id "{competency_id}" is not a valid id',
-            f"write the domain id, a dot and a lower-case name, e.g. {domain_id or 'ask'}.name.",
+            _('competency id "{id}" is not a valid id'),
+            _("write the domain id, a dot and a lower-case name, e.g. {domain}.name."),
+            id=competency_id,
+            domain=domain_id or "ask",
         )
         return
     named = competency_id.split(".", 1)[0]
@@ -165,17 +178,26 @@ def _check_competency_id(
     if named in domain_ids:
         problems.add(
             element,
-            f'competency "{competency_id}" is inside domain "{domain_id}", but its id puts '
-            f'it in domain "{named}"',
-            f'move it into <domain id="{named}">; ids are stable, so do not rename it.',
+            _(
+                'competency "{id}" is inside domain "{domain}", but its id puts it in domain '
+                '"{named}"'
+            ),
+            _('move it into <domain id="{named}">; ids are stable, so do not rename it.'),
+            id=competency_id,
+            domain=domain_id,
+            named=named,
         )
     else:
         problems.add(
             element,
-            f'competency "{competency_id}" names domain "{named}", which the framework does '
-            "not define",
-            f'start its id with the id of the domain it is in, "{domain_id}.", '
-            f'or add <domain id="{named}">.',
+            _('competency "{id}" names domain "{named}", which the framework does not define'),
+            _(
+                'start its id with the id of the domain it is in, "{domain}.", '
+                'or add <domain id="{named}">.'
+            ),
+            id=competency_id,
+            domain=domain_id,
+            named=named,
         )
 
 
@@ -185,8 +207,10 @@ def _check_new_id(
     if identifier in seen:
         problems.add(
             element,
-            f'the id "{identifier}" is used twice (first on line {seen[identifier]})',
-            "give every domain and competency its own id.",
+            _('the id "{id}" is used twice (first on line {line})'),
+            _("give every domain and competency its own id."),
+            id=identifier,
+            line=seen[identifier],
         )
     else:
         seen[identifier] = element.sourceline or 0
@@ -206,20 +230,26 @@ def _read_descriptors(
         if lang in values.get(level, {}):
             problems.add(
                 element,
-                f'level {level} has two descriptors in lang="{lang}"',
-                "keep one descriptor per level and language.",
+                _('level {level} has two descriptors in lang="{lang}"'),
+                _("keep one descriptor per level and language."),
+                level=level,
+                lang=lang,
             )
             continue
         text = one_line(element.text)
         if not text:
-            problems.add(element, "<descriptor> is empty", "say what a person at this level does.")
+            problems.add(
+                element, _("<descriptor> is empty"), _("say what a person at this level does.")
+            )
         values.setdefault(level, {})[lang] = text
     for level in range(1, max_level + 1):
         if "en" not in values.get(level, {}):
             problems.add(
                 competency,
-                f"{describe(competency)} has no English descriptor for level {level}",
-                f'add <descriptor level="{level}" lang="en">...</descriptor>.',
+                _("{element} has no English descriptor for level {level}"),
+                _('add <descriptor level="{level}" lang="en">...</descriptor>.'),
+                element=describe(competency),
+                level=level,
             )
     return {level: Text(values[level]) for level in sorted(values)}
 
@@ -236,16 +266,22 @@ def _check_unique_titles(root: etree._Element, problems: Problems) -> None:
         if reserved:
             problems.add(
                 element,
-                f'the title "{text}" contains "{reserved[0].strip()}", which Open edX does '
-                "not allow in a tag value",
-                'reword the title without ";" or " > ".',
+                _(
+                    'the title "{title}" contains "{mark}", which Open edX does not allow in a '
+                    "tag value"
+                ),
+                _('reword the title without ";" or " > ".'),
+                title=text,
+                mark=reserved[0].strip(),
             )
         key = (element.get("lang", ""), text.casefold())
         if key in seen:
             problems.add(
                 element,
-                f'the title "{text}" is used twice (first on line {seen[key]})',
-                "give every domain and competency its own title in each language.",
+                _('the title "{title}" is used twice (first on line {line})'),
+                _("give every domain and competency its own title in each language."),
+                title=text,
+                line=seen[key],
             )
         else:
             seen[key] = element.sourceline or 0

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from xblocks.appraisal.model.text import Text
 from xblocks.core.competencies import CompetencyTag, parse_competency_tags
+from xblocks.core.messages import Message, _
 from xblocks.core.xml import OLXError
 
 from .evidence import Evidence
@@ -154,11 +155,23 @@ class Framework:
             elif tag.level is not None and not 1 <= tag.level <= self.max_level:
                 errors.append(
                     OLXError(
-                        f'"{tag}": framework "{self.id}" has levels 1 to {self.max_level}, '
-                        f"not {tag.level}.",
+                        Message(
+                            _(
+                                '"{tag}": framework "{framework}" has levels 1 to {max}, not '
+                                "{level}."
+                            ),
+                            tag=str(tag),
+                            framework=self.id,
+                            max=self.max_level,
+                            level=tag.level,
+                        ),
                         source=source,
                         line=line,
-                        fix=f"Tag a level from 1 to {self.max_level}, e.g. {tag.id}:2.",
+                        fix=Message(
+                            _("Tag a level from 1 to {max}, e.g. {id}:2."),
+                            max=self.max_level,
+                            id=tag.id,
+                        ),
                     )
                 )
         return errors
@@ -166,12 +179,27 @@ class Framework:
     def _unknown(self, tag: CompetencyTag, source: str | None, line: int | None) -> OLXError:
         ids = [c.id for c in self.competencies]
         close = difflib.get_close_matches(tag.id, ids, n=1)
-        hint = f"Did you mean {close[0]}? " if close else ""
+        fix = (
+            _(
+                "Did you mean {close}? Use a competency id the framework defines; "
+                "`eip competencies list` shows them all."
+            )
+            if close
+            else _(
+                "Use a competency id the framework defines; `eip competencies list` shows them all."
+            )
+        )
         return OLXError(
-            f'competency "{tag.id}" is not defined by framework "{self.id}" '
-            f"(version {self.version}).",
+            Message(
+                _(
+                    'competency "{id}" is not defined by framework "{framework}" (version '
+                    "{version})."
+                ),
+                id=tag.id,
+                framework=self.id,
+                version=self.version,
+            ),
             source=source,
             line=line,
-            fix=f"{hint}Use a competency id the framework defines; "
-            "`eip competencies list` shows them all.",
+            fix=Message(fix, close=close[0] if close else ""),
         )

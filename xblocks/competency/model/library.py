@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from importlib.resources.abc import Traversable
 
+from xblocks.core.messages import Message, _, one_of
 from xblocks.core.reading import misnamed_file
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
@@ -31,10 +32,15 @@ def read_framework(root: Traversable, framework_id: str, *, label: str = LABEL) 
     """
     name = f"{framework_id}.xml"
     if not FRAMEWORK_ID.match(framework_id) or not root.joinpath(name).is_file():
-        shipped = ", ".join(framework_ids(root)) or "none"
+        shipped = framework_ids(root)
+        template = (
+            _('there is no competency framework "{framework}"; shipped: {shipped}.')
+            if shipped
+            else _('there is no competency framework "{framework}"; shipped: none.')
+        )
         raise UnknownFramework(
-            f'there is no competency framework "{framework_id}"; shipped: {shipped}.',
-            fix="Use a framework id from that list.",
+            Message(template, framework=framework_id, shipped=one_of(shipped)),
+            fix=Message(_("Use a framework id from that list.")),
         )
     source = f"{label}/{name}"
     framework = parse_framework(root.joinpath(name).read_bytes(), source=source)

@@ -6,6 +6,7 @@ import re
 
 from lxml import etree
 
+from xblocks.core.messages import _
 from xblocks.core.problems import Problems, one_of
 
 from .framework_types import KINDS, Requirement, Rule
@@ -43,8 +44,10 @@ def _read_rule(element: etree._Element, max_level: int, problems: Problems) -> R
         if requirement.kind in kinds:
             problems.add(
                 child,
-                f'the rule for level {level} asks for kind="{requirement.kind}" twice',
-                "ask for each kind once, with the highest count, level and score it needs.",
+                _('the rule for level {level} asks for kind="{kind}" twice'),
+                _("ask for each kind once, with the highest count, level and score it needs."),
+                level=level,
+                kind=requirement.kind,
             )
             continue
         kinds.add(requirement.kind)
@@ -61,12 +64,14 @@ def _read_requirement(
     if kind not in KINDS:
         problems.add(
             element,
-            f'evidence kind "{kind}" is not known',
-            f"use one of {one_of(KINDS)}.",
+            _('evidence kind "{kind}" is not known'),
+            _("use one of {values}."),
+            kind=kind,
+            values=one_of(KINDS),
         )
     count = _whole(element, "min-count", "1", problems)
     if count is not None and count < 1:
-        problems.add(element, "min-count must be at least 1", 'write min-count="1" or more.')
+        problems.add(element, _("min-count must be at least 1"), _('write min-count="1" or more.'))
         count = None
     level = level_attribute(element, "min-level", max_level, problems, default="1")
     score = _fraction(element, problems)
@@ -87,8 +92,11 @@ def level_attribute(
     if value is not None and not 1 <= value <= max_level:
         problems.add(
             element,
-            f'{name}="{value}" is out of range: the framework has levels 1 to {max_level}',
-            f"use a level from 1 to {max_level}.",
+            _('{name}="{value}" is out of range: the framework has levels 1 to {max}'),
+            _("use a level from 1 to {max}."),
+            name=name,
+            value=value,
+            max=max_level,
         )
         return None
     return value
@@ -101,8 +109,11 @@ def _whole(
     if not WHOLE.match(text):
         problems.add(
             element,
-            f'{name}="{text}" is not a whole number',
-            f'write digits only, e.g. {name}="{default or 1}".',
+            _('{name}="{value}" is not a whole number'),
+            _('write digits only, e.g. {name}="{example}".'),
+            name=name,
+            value=text,
+            example=default or 1,
         )
         return None
     return int(text)
@@ -113,8 +124,9 @@ def _fraction(element: etree._Element, problems: Problems) -> float | None:
     if not FRACTION.match(text):
         problems.add(
             element,
-            f'min-score="{text}" is not a fraction from 0 to 1',
-            'write the lowest score that counts as a decimal, e.g. min-score="0.7" for 70%.',
+            _('min-score="{value}" is not a fraction from 0 to 1'),
+            _('write the lowest score that counts as a decimal, e.g. min-score="0.7" for 70%.'),
+            value=text,
         )
         return None
     return float(text)
@@ -124,15 +136,20 @@ def _out_of_order(element: etree._Element, level: int, previous: int, problems: 
     if level == previous:
         problems.add(
             element,
-            f"there are two rules for level {level}",
-            "give each level one rule; put every requirement of that level inside it.",
+            _("there are two rules for level {level}"),
+            _("give each level one rule; put every requirement of that level inside it."),
+            level=level,
         )
     else:
         problems.add(
             element,
-            f"the rule for level {level} comes after the rule for level {previous}: "
-            "rules must go up a level at a time",
-            "order the rules by level, lowest first.",
+            _(
+                "the rule for level {level} comes after the rule for level {previous}: rules "
+                "must go up a level at a time"
+            ),
+            _("order the rules by level, lowest first."),
+            level=level,
+            previous=previous,
         )
 
 
@@ -146,15 +163,19 @@ def _check_below(
         if rule.level == 1:
             problems.add(
                 elements[1],
-                'the rule for level 1 has requires-below="true", but there is no level below 1',
-                "remove requires-below from the level 1 rule.",
+                _('the rule for level 1 has requires-below="true", but there is no level below 1'),
+                _("remove requires-below from the level 1 rule."),
             )
         elif rule.level - 1 not in levels:
             problems.add(
                 elements[rule.level],
-                f'the rule for level {rule.level} has requires-below="true", but there is no '
-                f"rule for level {rule.level - 1}, so level {rule.level} could never be reached",
-                f"add a rule for level {rule.level - 1}, or remove requires-below.",
+                _(
+                    'the rule for level {level} has requires-below="true", but there is no rule '
+                    "for level {below}, so level {level} could never be reached"
+                ),
+                _("add a rule for level {below}, or remove requires-below."),
+                level=rule.level,
+                below=rule.level - 1,
             )
 
 
@@ -167,8 +188,14 @@ def _check_increasing_demands(
         if lower is not None:
             problems.add(
                 elements[higher.level],
-                f"the rule for level {higher.level} asks for nothing more than the rule for "
-                f"level {lower.level}, so both levels would be reached together",
-                f"ask for more at level {higher.level}: more pieces of evidence, a higher "
-                "min-level or a higher min-score.",
+                _(
+                    "the rule for level {level} asks for nothing more than the rule for level "
+                    "{lower}, so both levels would be reached together"
+                ),
+                _(
+                    "ask for more at level {level}: more pieces of evidence, a higher min-level "
+                    "or a higher min-score."
+                ),
+                level=higher.level,
+                lower=lower.level,
             )

@@ -11,6 +11,9 @@ from __future__ import annotations
 import csv
 import io
 
+from xblocks.core.messages import Message, _
+from xblocks.core.xml import OLXError
+
 from .framework_types import Framework
 
 COLUMNS = ("id", "value", "parent_id", "comments")
@@ -52,8 +55,15 @@ def _check_unique_values(rows: list[dict[str, str]]) -> None:
     for row in rows:
         key = row["value"].casefold()
         if key in seen:
-            raise ValueError(
-                f'"{row["id"]}" and "{seen[key]}" have the same title "{row["value"]}"; '
-                "tag values in a taxonomy must be unique"
+            raise OLXError(
+                Message(
+                    _(
+                        '"{id}" and "{other}" have the same title "{title}"; tag values in a '
+                        "taxonomy must be unique"
+                    ),
+                    id=row["id"],
+                    other=seen[key],
+                    title=row["value"],
+                )
             )
         seen[key] = row["id"]
