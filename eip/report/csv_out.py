@@ -8,22 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from eip.report.build import Report
-from eip.report.strings import STATUSES, Strings
-
-COLUMNS = (
-    "col.id",
-    "col.name",
-    "col.team",
-    "col.manager",
-    "col.role",
-    "col.start",
-    "col.course",
-    "col.status",
-    "col.due",
-    "col.completed",
-    "col.version",
-    "col.score",
-)
+from eip.report.strings import PERSON_COLUMNS, STATUSES, Strings
 
 
 def score_percent(score: float | None) -> float | None:
@@ -42,8 +27,8 @@ def write_csv(report: Report, path: Path, text: Strings) -> Path:
 
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        header = [text(key) for key in COLUMNS]
-        header[COLUMNS.index("col.score")] = text("col.score_percent")
+        header = [text(key) for key in PERSON_COLUMNS]
+        header[PERSON_COLUMNS.index("col.score")] = text("col.score_percent")
         writer.writerow(header)
         writer.writerows(
             (

@@ -15,6 +15,22 @@ from collections.abc import Mapping
 from eip.translation import LANGUAGES, N_, Nn_, catalogue
 
 STATUSES = ("not_started", "in_progress", "completed", "overdue", "expired")
+# The columns of a row per person and required course, as keys of ENGLISH: completion.csv
+# and the workbook's by-person sheet.
+PERSON_COLUMNS = (
+    "col.id",
+    "col.name",
+    "col.team",
+    "col.manager",
+    "col.role",
+    "col.start",
+    "col.course",
+    "col.status",
+    "col.due",
+    "col.completed",
+    "col.version",
+    "col.score",
+)
 
 ENGLISH: Mapping[str, str | tuple[str, str]] = {
     # Statuses, in the order a manager acts on them.

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from eip.report.build import Report
-from eip.report.strings import STATUSES, Strings
+from eip.report.strings import PERSON_COLUMNS, STATUSES, Strings
 from eip.report.tallies import tally
 from eip.report.xlsx_writer import HEADER_STYLE, Workbook
 
@@ -124,22 +124,6 @@ def _by_team(report: Report) -> Iterable[Row]:
             ],
             (9, 10),
         )
-
-
-PERSON_COLUMNS = (
-    "col.id",
-    "col.name",
-    "col.team",
-    "col.manager",
-    "col.role",
-    "col.start",
-    "col.course",
-    "col.status",
-    "col.due",
-    "col.completed",
-    "col.version",
-    "col.score",
-)
 
 
 def _by_person(book: Workbook, report: Report, text: Strings) -> None:

@@ -9,7 +9,9 @@ what it publishes, learners who call its handlers as the LMS does, and expert ap
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import django
@@ -31,6 +33,10 @@ if not settings.configured:
     )
 if not apps.ready:
     django.setup()
+
+# The helpers the unit suites share (welsh_content.py) are imported by module name.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 class CurrentUser(UserService):

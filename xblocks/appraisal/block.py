@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
 from web_fragments.fragment import Fragment
-from xblock.completable import XBlockCompletionMode
 from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
 
 from xblocks.appraisal import presentation as present
@@ -24,10 +22,10 @@ from xblocks.appraisal.model.library import list_instruments
 from xblocks.appraisal.model.scoring import check_complete, score_appraisal
 from xblocks.appraisal.model.tallies import add_to_tallies
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock, _, now_iso, page_language
+from xblocks.core.block import _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
-from xblocks.core.olx_block import AuthoredOLX, block_source
+from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX, block_source
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
@@ -59,20 +57,18 @@ APPRAISAL_SHAPE = shape.Record(
     {"answers": shape.MapOf(_ENTRY, max_items=200), "overall": _ENTRY, "stopped": shape.Boolean()},
     optional=("overall", "stopped"),
 )
-STUDIO_SHAPE = OLX.studio_shape()
 
 
-class AppraisalBlock(EIPBlock):
+class AppraisalBlock(AuthoredBlock):
     """A critical-appraisal exercise: a study, an instrument and an expert's appraisal."""
 
     EVENT_FAMILY = "appraisal"
     RESOURCE_PACKAGE = "xblocks.appraisal"
     STYLESHEET = CSS
-
-    has_score = True
-    has_custom_completion = True
-    completion_mode = XBlockCompletionMode.COMPLETABLE
-    icon_class = "problem"
+    SEARCH_TYPE = "Appraisal"
+    MOBILE_FIELDS = ("max_attempts", "weight")
+    OLX = OLX
+    parse_model = staticmethod(parse_exercise)
 
     display_name = String(
         display_name=_("Display name"), scope=Scope.settings, default=_("Critical appraisal")
@@ -80,14 +76,6 @@ class AppraisalBlock(EIPBlock):
     instrument = String(display_name=_("Instrument"), scope=Scope.settings, default="")
     instrument_version = String(
         display_name=_("Instrument version"), scope=Scope.settings, default="1"
-    )
-    competencies = String(display_name=_("Competencies"), scope=Scope.settings, default="")
-    weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
-    max_attempts = Integer(
-        display_name=_("Maximum attempts"),
-        help=_("0 means no limit"),
-        scope=Scope.settings,
-        default=0,
     )
     require_reasons = String(
         display_name=_("Reasons required"), scope=Scope.settings, default="all"
@@ -104,15 +92,6 @@ class AppraisalBlock(EIPBlock):
     tallies = Dict(scope=Scope.user_state_summary, default={})
 
     # --- OLX ---------------------------------------------------------------------------
-
-    @classmethod
-    def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AppraisalBlock:
-        """Read an exercise; refuse it (OLXErrors with file and line) if the model does."""
-        return OLX.construct(cls, node, runtime, keys, parse_exercise)
-
-    def add_xml_to_node(self, node: etree._Element) -> None:
-        """Write the attributes that were authored and the study and expert as authored."""
-        OLX.write(self, node)
 
     def exercise(self) -> Exercise:
         """The exercise these fields hold (parsed once per block instance and content)."""
@@ -361,11 +340,7 @@ class AppraisalBlock(EIPBlock):
             modifier="eip-appraisal-studio",
         )
 
-    @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
-    def studio_submit(self, data: dict, suffix: str = "") -> dict:
-        """Save the editor's values if the model accepts them; else 400 listing every problem."""
-        OLX.save_studio(self, data, parse_exercise_parts)
-        return {"saved": True}
+    studio_submit = OLX.studio_handler(parse_exercise_parts)
 
     def generate_report_data(
         self, user_state_iterator: Any, limit_responses: int | None = None
@@ -380,35 +355,14 @@ class AppraisalBlock(EIPBlock):
 
     # --- platform integration ------------------------------------------------------------
 
-    def max_score(self) -> float:
-        return self.weight
-
-    def student_view_data(self, context: dict | None = None) -> dict:
+    def mobile_data(self) -> dict:
         """For the mobile apps: the study and the instrument, never the answer key."""
-        data = {
-            "display_name": self.display_name,
-            "max_attempts": self.max_attempts,
-            "weight": self.weight,
-        }
-        try:
-            exercise = self.exercise()
-        except (OLXError, OLXErrors):
-            return {**data, "available": False}
-        return {**data, "available": True, **present.structure_data(exercise, page_language())}
+        return present.structure_data(self.exercise(), page_language())
 
-    def index_dictionary(self) -> dict:
+    def search_content(self) -> dict[str, str]:
         """For course search: the study's title and summary as plain text."""
-        parent = getattr(super(), "index_dictionary", None)
-        body = parent() if callable(parent) else {}
-        content = {"display_name": self.display_name}
-        try:
-            study = self.exercise().study
-            content.update(title=study.title, summary=present.plain_text(study.summary_md))
-        except (OLXError, OLXErrors):
-            pass
-        body.setdefault("content", {}).update(content)
-        body["content_type"] = "Appraisal"
-        return body
+        study = self.exercise().study
+        return {"title": study.title, "summary": present.plain_text(study.summary_md)}
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -15,9 +15,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from lxml import etree
 from web_fragments.fragment import Fragment
-from xblock.completable import XBlockCompletionMode
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from xblocks.case_study import presentation as present
@@ -42,11 +40,12 @@ from xblocks.case_study.model.walk import (
     walk_score,
 )
 from xblocks.core import handlers as shape
-from xblocks.core.block import EIPBlock, _, now_iso, page_language
+from xblocks.core.block import _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.language import Phrase
-from xblocks.core.olx_block import AuthoredOLX, block_source
+from xblocks.core.messages import shown
+from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX, block_source
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
@@ -85,7 +84,6 @@ MAP_SHAPE = shape.Record(
     optional=("scale", "reason"),
 )
 EMPTY_SHAPE = shape.Record({})
-STUDIO_SHAPE = OLX.studio_shape()
 
 
 @functools.lru_cache(maxsize=64)
@@ -96,17 +94,16 @@ def _parse_fields(
     return parse_case_study_parts(dict(attributes), content_xml, source=source)
 
 
-class CaseStudyBlock(EIPBlock):
+class CaseStudyBlock(AuthoredBlock):
     """A branching case study: act on evidence for a family, then read the debrief."""
 
     EVENT_FAMILY = "case_study"
     RESOURCE_PACKAGE = "xblocks.case_study"
     STYLESHEET = CSS
-
-    has_score = True
-    has_custom_completion = True
-    completion_mode = XBlockCompletionMode.COMPLETABLE
-    icon_class = "problem"
+    SEARCH_TYPE = "Case study"
+    MOBILE_FIELDS = ("allow_back", "max_attempts", "weight", "attempts")
+    OLX = OLX
+    parse_model = staticmethod(parse_case_study)
 
     display_name = String(
         display_name=_("Display name"), scope=Scope.settings, default=_("Case study")
@@ -118,20 +115,12 @@ class CaseStudyBlock(EIPBlock):
         default="",
     )
     allow_back = Boolean(display_name=_("Allow going back"), scope=Scope.settings, default=True)
-    max_attempts = Integer(
-        display_name=_("Maximum attempts"),
-        help=_("0 means no limit"),
-        scope=Scope.settings,
-        default=0,
-    )
     grading = String(
         display_name=_("Grading"),
         help=_("best: the best attempt counts; last: the last attempt counts"),
         scope=Scope.settings,
         default="best",
     )
-    competencies = String(display_name=_("Competencies"), scope=Scope.settings, default="")
-    weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
     content_xml = String(
         help=_("The nodes of the case study, as XML"), scope=Scope.content, default=""
     )
@@ -144,15 +133,6 @@ class CaseStudyBlock(EIPBlock):
     tallies = Dict(help="Anonymous choice counts", scope=Scope.user_state_summary, default={})
 
     # --- OLX ---------------------------------------------------------------------------
-
-    @classmethod
-    def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> CaseStudyBlock:
-        """Read a case study; refuse it (OLXErrors with file and line) if the model does."""
-        return OLX.construct(cls, node, runtime, keys, parse_case_study)
-
-    def add_xml_to_node(self, node: etree._Element) -> None:
-        """Write the attributes that were authored and the nodes as authored."""
-        OLX.write(self, node)
 
     def case_study(self) -> CaseStudy:
         """The case study these fields hold. The LMS makes a block per request, so parsed
@@ -413,8 +393,10 @@ class CaseStudyBlock(EIPBlock):
         context.update(
             uid=self._uid(),
             display_name=self.display_title(),
-            # Authoring warnings are written in English only (not in the catalogues).
-            warnings=[self.language().english(text) for text in case_study_warnings(case)],
+            # Authoring warnings in the author's language (the blocks' catalogue).
+            warnings=[
+                shown(text, self.language(), self.ugettext) for text in case_study_warnings(case)
+            ],
             settings_text=self._settings_text(case),
         )
         return self.learner_fragment("author.html", context)
@@ -445,11 +427,7 @@ class CaseStudyBlock(EIPBlock):
             "studio_fields.html", {"values": values}, modifier="eip-case-study-studio"
         )
 
-    @json_handler(STUDIO_SHAPE, max_body_bytes=2_200_000)
-    def studio_submit(self, data: dict, suffix: str = "") -> dict:
-        """Save the editor's values if the model accepts them; else 400 listing every problem."""
-        OLX.save_studio(self, data, parse_case_study_parts)
-        return {"saved": True}
+    studio_submit = OLX.studio_handler(parse_case_study_parts)
 
     def generate_report_data(
         self, user_state_iterator: Any, limit_responses: int | None = None
@@ -464,47 +442,22 @@ class CaseStudyBlock(EIPBlock):
 
     # --- platform integration ------------------------------------------------------------
 
-    def max_score(self) -> float:
-        return self.weight
-
-    def student_view_data(self, context: dict | None = None) -> dict:
-        """For the mobile apps: settings and the learner's current node, never what is ahead."""
-        data = {
-            "display_name": self.display_name,
-            "allow_back": self.allow_back,
-            "max_attempts": self.max_attempts,
-            "weight": self.weight,
-            "attempts": self.attempts,
-        }
-        try:
-            case = self.case_study()
-        except (OLXError, OLXErrors):
-            return {**data, "available": False}
+    def mobile_data(self) -> dict:
+        """For the mobile apps: the learner's current node, never what is ahead."""
+        case = self.case_study()
         walk = self._current_walk(case)
         return {
-            **data,
-            "available": True,
             "categories": list(CATEGORIES),
             "steps_taken": len(walk.get("steps") or ()),
             "current": present.current_data(case, walk),
         }
 
-    def index_dictionary(self) -> dict:
-        """For course search: the display name and the opening of the case, as plain text."""
-        parent = getattr(super(), "index_dictionary", None)
-        body = parent() if callable(parent) else {}
-        content = {"display_name": self.display_name}
-        try:
-            case = self.case_study()
-        except (OLXError, OLXErrors):
-            case = None
-        if case is not None:
-            start = case.node(case.start)
-            opening = getattr(start, "body_md", "") or getattr(start, "prompt_md", "")
-            content.update(title=start.title, summary=present.plain_text(opening))
-        body.setdefault("content", {}).update(content)
-        body["content_type"] = "Case study"
-        return body
+    def search_content(self) -> dict[str, str]:
+        """For course search: the opening of the case, as plain text."""
+        case = self.case_study()
+        start = case.node(case.start)
+        opening = getattr(start, "body_md", "") or getattr(start, "prompt_md", "")
+        return {"title": start.title, "summary": present.plain_text(opening)}
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -85,6 +85,8 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
     EVENT_FAMILY = "competency"
     RESOURCE_PACKAGE = "xblocks.competency"
     STYLESHEET = CSS
+    SEARCH_TYPE = "Competency tracker"
+    MOBILE_FIELDS = ("show_self_rating",)
 
     has_custom_completion = True
     completion_mode = XBlockCompletionMode.COMPLETABLE
@@ -145,10 +147,12 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         try:
             load_framework(data.framework)
         except OLXError as error:
-            validation.add(ValidationMessage(ValidationMessage.ERROR, str(error)))
+            message = error.translated(self.ugettext)
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
         except OLXErrors as errors:
             for error in errors:
-                validation.add(ValidationMessage(ValidationMessage.ERROR, str(error)))
+                message = error.translated(self.ugettext)
+                validation.add(ValidationMessage(ValidationMessage.ERROR, message))
 
     def load(self) -> Framework:
         """The framework this tracker shows (UnknownFramework or OLXErrors if it cannot)."""
@@ -459,17 +463,11 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
 
     # --- platform integration ------------------------------------------------------------
 
-    def student_view_data(self, context: dict | None = None) -> dict:
+    def mobile_data(self) -> dict:
         """For the mobile apps: the learner's levels per competency and their self-ratings."""
-        data = {"display_name": self.display_name, "show_self_rating": self.show_self_rating}
-        try:
-            framework = self.load()
-        except (OLXError, OLXErrors):
-            return {**data, "available": False}
+        framework = self.load()
         profile = self.profile(framework)
         return {
-            **data,
-            "available": True,
             "framework": {
                 "id": framework.id,
                 "version": framework.version,
@@ -480,23 +478,14 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
             "ratings": self.ratings or {},
         }
 
-    def index_dictionary(self) -> dict:
+    def search_content(self) -> dict[str, str]:
         """For course search: the framework's title and its areas."""
-        parent = getattr(super(), "index_dictionary", None)
-        body = parent() if callable(parent) else {}
-        content = {"display_name": self.display_name}
-        try:
-            framework = self.load()
-            lang = page_language()
-            content.update(
-                title=framework.title.get(lang),
-                areas=", ".join(domain.title.get(lang) for domain in framework.domains),
-            )
-        except (OLXError, OLXErrors):
-            pass
-        body.setdefault("content", {}).update(content)
-        body["content_type"] = "Competency tracker"
-        return body
+        framework = self.load()
+        lang = page_language()
+        return {
+            "title": framework.title.get(lang),
+            "areas": ", ".join(domain.title.get(lang) for domain in framework.domains),
+        }
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

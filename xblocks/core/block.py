@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import importlib.resources
@@ -16,8 +17,9 @@ from xblock.fields import Scope, String
 
 from xblocks.core import users
 from xblocks.core.language import BlockLanguage, Shown
+from xblocks.core.messages import shown as shown_problem
 from xblocks.core.resources import render_template
-from xblocks.core.xml import OLXErrors
+from xblocks.core.xml import OLXError, OLXErrors
 
 TEMPLATES_DIR = "templates/"
 STATIC_DIR = "static/"
@@ -67,6 +69,10 @@ class EIPBlock(XBlock):
     RESOURCE_PACKAGE: ClassVar[str] = ""
     # The block's own stylesheet in static/, loaded after eip-core.css.
     STYLESHEET: ClassVar[str] = ""
+    # The block's kind in course search (`index_dictionary`'s content_type).
+    SEARCH_TYPE: ClassVar[str] = ""
+    # Fields the mobile apps get as they are (`student_view_data`), after the display name.
+    MOBILE_FIELDS: ClassVar[tuple[str, ...]] = ()
     # Files under static/ are what the runtime may serve for local_resource_url.
     public_dir = "static"
 
@@ -195,10 +201,14 @@ class EIPBlock(XBlock):
     def unavailable_fragment(self, error: Exception, *, staff_only: bool = True) -> Fragment:
         """The block's unavailable.html for content that does not load: its problems are
         listed for staff (always, when `staff_only` is false, as in Studio's preview)."""
-        errors = [str(item) for item in error] if isinstance(error, OLXErrors) else [str(error)]
-        # Staff diagnostics are written in English only (they are not in the catalogues).
-        english = self.language().english
-        shown = [english(text) for text in errors] if not staff_only or self.is_staff() else []
+        errors = list(error) if isinstance(error, OLXErrors) else [error]
+        # In the staff's language where the blocks' catalogue words the problem.
+        language = self.language()
+        shown = (
+            [shown_problem(item, language, self.ugettext) for item in errors]
+            if not staff_only or self.is_staff()
+            else []
+        )
         return self.learner_fragment(
             "unavailable.html", {"display_name": self.display_title(), "errors": shown}
         )
@@ -239,6 +249,37 @@ class EIPBlock(XBlock):
             core_css=["studio.css"],
             core_js=[CORE_JS, "studio.js"],
         )
+
+    def student_view_data(self, context: dict | None = None) -> dict:
+        """For the mobile apps: the display name and MOBILE_FIELDS, with `available` and
+        `mobile_data()` when the block's content loads, else with `available` false."""
+        data = {name: getattr(self, name) for name in ("display_name", *self.MOBILE_FIELDS)}
+        try:
+            return {**data, "available": True, **self.mobile_data()}
+        except (OLXError, OLXErrors):
+            return {**data, "available": False}
+
+    def mobile_data(self) -> dict:
+        """What `student_view_data` says of the block's content (OLXError or OLXErrors when
+        it does not load): never an answer key or anything the learner has not reached."""
+        return {}
+
+    def index_dictionary(self) -> dict:
+        """For course search: the platform's entry, with the display name, `search_content()`
+        unless the block's content does not load, and SEARCH_TYPE as the content type."""
+        parent = getattr(super(), "index_dictionary", None)
+        body = parent() if callable(parent) else {}
+        content = {"display_name": getattr(self, "display_name", "")}
+        with contextlib.suppress(OLXError, OLXErrors):
+            content.update(self.search_content())
+        body.setdefault("content", {}).update(content)
+        body["content_type"] = self.SEARCH_TYPE
+        return body
+
+    def search_content(self) -> dict[str, str]:
+        """The block's content as plain text for course search (OLXError or OLXErrors when
+        it does not load)."""
+        return {}
 
     def _uid(self) -> str:
         """A short id prefix unique to this block on a page (usage ids can be long)."""

@@ -3,8 +3,8 @@
 Such a block (an appraisal exercise, a case study) keeps each authored attribute in a
 settings field and the element's inner XML, exactly as authored, in `content_xml`; its model
 parses the two. `AuthoredOLX` names those attributes and how they map to the block's fields
-and to the model's attributes; the block's `parse_xml`, `add_xml_to_node` and
-`studio_submit` call its methods.
+and to the model's attributes. `AuthoredBlock` is the base of such blocks: its `parse_xml`,
+`add_xml_to_node` and `studio_submit` call `AuthoredOLX`'s methods.
 """
 
 from __future__ import annotations
@@ -12,20 +12,26 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
+from xblock.completable import XBlockCompletionMode
+from xblock.fields import Float, Integer, Scope, String
 
 from xblocks.core import handlers as shape
 from xblocks.core.attributes import format_attribute
-from xblocks.core.handlers import HandlerError
+from xblocks.core.block import EIPBlock, _
+from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.messages import Message
 from xblocks.core.xml import OLXError, OLXErrors, parse_xml
 
 # Attributes a platform adds to a block's node, which are not part of the authored file.
 PLATFORM_ATTRIBUTES = ("url_name", "xblock-family", "course_version")
-# The source named in the problems Studio's editor reports.
-STUDIO_SOURCE = "Studio editor"
+# The source named in the problems Studio's editor reports (in the author's language).
+STUDIO_SOURCE = Message(_("Studio editor"))
 MAX_CONTENT_XML = 1_000_000
+# What Studio's editor may post: the content XML and the attributes, with room for JSON.
+MAX_STUDIO_BODY = 2_200_000
 
 
 def inner_xml(element: etree._Element) -> str:
@@ -120,6 +126,19 @@ class AuthoredOLX:
         """What Studio's editor shows: every attribute's text and the content XML."""
         return {**self.attribute_strings(block, only_set=False), "content_xml": block.content_xml}
 
+    def studio_handler(self, parse_parts: Callable[..., Any]) -> Callable[..., Any]:
+        """A block's `studio_submit` handler: it saves what Studio's editor posted (see
+        `save_studio`) and answers {"saved": true}."""
+
+        @json_handler(self.studio_shape(), max_body_bytes=MAX_STUDIO_BODY)
+        def studio_submit(block: Any, data: dict, suffix: str = "") -> dict:
+            """Save the editor's values if the model accepts them; else 400 listing every
+            problem."""
+            self.save_studio(block, data, parse_parts)
+            return {"saved": True}
+
+        return studio_submit
+
     def save_studio(self, block: Any, data: dict, parse_parts: Callable[..., Any]) -> None:
         """Store what Studio's editor posted if `parse_parts(attributes, content_xml,
         source=...)` accepts it; else HandlerError 400 listing every problem. A field is
@@ -128,7 +147,8 @@ class AuthoredOLX:
         try:
             model = parse_parts(data, content_xml, source=STUDIO_SOURCE)
         except (OLXError, OLXErrors) as error:
-            raise HandlerError(str(error), 400) from None
+            # Every problem in the author's language (the blocks' catalogue), English if not.
+            raise HandlerError(error.translated(block.ugettext), 400) from None
         for name in self.attributes:
             value = getattr(model, self.model_name(name))
             field_name = self.field_name(name)
@@ -136,3 +156,41 @@ class AuthoredOLX:
             if block_field.is_set_on(block) or value != block_field.default:
                 setattr(block, field_name, value)
         block.content_xml = content_xml
+
+
+class AuthoredBlock(EIPBlock):
+    """A graded block whose OLX an author writes: an appraisal exercise, a case study.
+
+    A subclass sets `OLX`, `parse_model` (the model's reader of the whole element, as a
+    staticmethod) and `studio_submit = OLX.studio_handler(<reader of attributes and content
+    XML>)`, and adds its own fields, `display_name` and `content_xml` among them.
+    """
+
+    OLX: ClassVar[AuthoredOLX]
+    parse_model: ClassVar[Callable[..., Any]]
+
+    has_score = True
+    has_custom_completion = True
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    icon_class = "problem"
+
+    max_attempts = Integer(
+        display_name=_("Maximum attempts"),
+        help=_("0 means no limit"),
+        scope=Scope.settings,
+        default=0,
+    )
+    competencies = String(display_name=_("Competencies"), scope=Scope.settings, default="")
+    weight = Float(display_name=_("Weight"), scope=Scope.settings, default=1.0)
+
+    @classmethod
+    def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AuthoredBlock:
+        """Read the block's OLX; refuse it (OLXErrors with file and line) if the model does."""
+        return cls.OLX.construct(cls, node, runtime, keys, cls.parse_model)
+
+    def add_xml_to_node(self, node: etree._Element) -> None:
+        """Write the attributes that were authored and the content as authored."""
+        self.OLX.write(self, node)
+
+    def max_score(self) -> float:
+        return self.weight

@@ -34,13 +34,20 @@ def render_template(
 
 @functools.cache
 def _compiled_template(package: str, path: str) -> Any:
-    """The template compiled once per process: the LMS renders blocks on every request.
+    """The template compiled once per process: the LMS renders blocks on every request."""
+    from django.template import Template
 
-    The engine is the one XBlock's own ResourceLoader builds, with XBlock's i18n tags, and
-    `eip_lang`, the filters that mark the language of parts (`xblocks.core.language_tags`).
-    """
+    return Template(load_text(package, path), engine=_engine(package))
+
+
+@functools.cache
+def _engine(package: str) -> Any:
+    """The engine XBlock's own ResourceLoader builds, with XBlock's i18n tags and `eip_lang`,
+    the filters that mark the language of parts (`xblocks.core.language_tags`), and a loader
+    for the templates that `{% extends %}` and `{% include %}` name
+    (`xblocks.core.template_loader`)."""
     # Imported here so that the rest of the package works where Django is not configured.
-    from django.template import Engine, Template
+    from django.template import Engine
     from django.template.backends.django import get_installed_libraries
 
     libraries = {
@@ -48,7 +55,10 @@ def _compiled_template(package: str, path: str) -> Any:
         "i18n": "xblock.utils.templatetags.i18n",
         "eip_lang": "xblocks.core.language_tags",
     }
-    return Template(load_text(package, path), engine=Engine(libraries=libraries))
+    loader = ("xblocks.core.template_loader.PackageTemplates", package)
+    return Engine(
+        libraries=libraries, loaders=[("django.template.loaders.cached.Loader", [loader])]
+    )
 
 
 def shipped_root(package: str, folder: str) -> Traversable:

@@ -5,32 +5,19 @@ the English for "en", text by text."""
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from lxml import etree
+from welsh_content import glossary_problems, own_text, parse
 
 from xblocks.appraisal.model.instrument import Instrument, Text, parse_instrument
 from xblocks.appraisal.model.library import InstrumentLibrary
 
-ROOT = Path(__file__).resolve().parents[3]
-FOLDER = ROOT / "assessments" / "instruments"
+FOLDER = Path(__file__).resolve().parents[3] / "assessments" / "instruments"
 INSTRUMENTS = sorted(FOLDER.glob("*.xml"))
 LABEL = "assessments/instruments"
-
-
-def _parse(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    return etree.fromstring(data, parser)
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join((element.text or "").split())
 
 
 def _owner(element: etree._Element) -> str:
@@ -65,7 +52,7 @@ def welsh_problems(data: bytes, source: str) -> list[str]:
     after it, as 'file:line: what is wrong; what to do'. The n-th Welsh text of a tag in a
     parent translates its n-th English one, as the instrument model reads them."""
     problems = []
-    for parent in _parse(data).iter():
+    for parent in parse(data).iter():
         for tag, english, welsh in _siblings(parent):
             for n, en in enumerate(english):
                 where = (
@@ -79,11 +66,11 @@ def welsh_problems(data: bytes, source: str) -> list[str]:
                     )
                     continue
                 cy = welsh[n]
-                if not _text(cy):
+                if not own_text(cy):
                     problems.append(
                         f"{where}: its Welsh on line {cy.sourceline} is empty; translate it."
                     )
-                elif _text(cy) == _text(en):
+                elif own_text(cy) == own_text(en):
                     problems.append(
                         f"{where}: its Welsh on line {cy.sourceline} is the same as the English; "
                         "translate it."
@@ -160,41 +147,9 @@ def test_the_check_names_file_line_element_and_fix() -> None:
 # --- the Welsh uses the glossary's terms ----------------------------------------------------
 
 
-@functools.cache
-def _translation_tests() -> ModuleType:
-    """The glossary reader of the catalogue tests, so all Welsh is held to the same rules."""
-    path = ROOT / "tests" / "unit" / "test_translations.py"
-    spec = importlib.util.spec_from_file_location("eip_translation_tests", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # English phrases that hold a glossary word in another sense: a place, not a framework area;
 # how much a study counts (pwysau), not the weight of a grade (pwysoliad).
 NOT_TERMS = ("council area", "how much weight", "overall weight", "little weight")
-
-
-def glossary_problems(english: str, welsh: str) -> list[str]:
-    """Glossary terms in `english` whose Welsh term `welsh` lacks. Longer English terms are
-    taken first and removed, so "child protection" asks for "amddiffyn plant", not "plentyn"."""
-    helpers = _translation_tests()
-    names, terms = helpers.glossary()
-    for name in (*names, *NOT_TERMS):
-        english = english.replace(name, " ")
-    missing = []
-    for english_forms, welsh_terms in sorted(terms, key=lambda term: -max(map(len, term[0]))):
-        pattern = re.compile(
-            r"\b(" + "|".join(map(re.escape, english_forms)) + r")\b", re.IGNORECASE
-        )
-        if not pattern.search(english):
-            continue
-        english = pattern.sub(" ", english)
-        forms = set().union(*(helpers.welsh_forms(term) for term in welsh_terms))
-        if not any(form in welsh.lower() for form in forms):
-            missing.append(" / ".join(welsh_terms))
-    return missing
 
 
 def test_the_glossary_check_finds_a_missing_term() -> None:
@@ -209,13 +164,13 @@ def test_the_welsh_uses_the_glossary_terms(path: Path) -> None:
     # Option labels were chosen before this check and are one or two words; the prose, the
     # titles and the messages are held to the glossary.
     problems = []
-    for parent in _parse(path.read_bytes()).iter():
+    for parent in parse(path.read_bytes()).iter():
         for tag, english, welsh in _siblings(parent):
             if tag == "label":
                 continue
             for en, cy in zip(english, welsh, strict=False):
-                for term in glossary_problems(_text(en), _text(cy)):
-                    problems.append(f"{path.name}:{cy.sourceline}: {_text(cy)!r} lacks {term}")
+                for term in glossary_problems(own_text(en), own_text(cy), NOT_TERMS):
+                    problems.append(f"{path.name}:{cy.sourceline}: {own_text(cy)!r} lacks {term}")
     assert not problems, "\n".join(problems)
 
 
@@ -229,7 +184,7 @@ def _file_texts(parent: etree._Element | None, tag: str) -> list[dict[str, str]]
     for found, english, welsh in _siblings(parent):
         if found == tag:
             return [
-                {"en": _text(en), **({"cy": _text(welsh[n])} if n < len(welsh) else {})}
+                {"en": own_text(en), **({"cy": own_text(welsh[n])} if n < len(welsh) else {})}
                 for n, en in enumerate(english)
             ]
     return []
@@ -266,7 +221,7 @@ def test_the_parser_returns_every_text_in_each_language(path: Path) -> None:
     data = path.read_bytes()
     instrument = parse_instrument(data, source=f"{LABEL}/{path.name}")
     checked = 0
-    for where, text, expected in _pairs(instrument, _parse(data)):
+    for where, text, expected in _pairs(instrument, parse(data)):
         assert "cy" in expected, f"{path.name}: {where} has no Welsh in the file"
         assert text.get("en") == expected["en"], f"{path.name}: {where} in English"
         assert text.get("cy") == expected["cy"], f"{path.name}: {where} in Welsh"
@@ -280,14 +235,14 @@ def test_the_library_gives_welsh_item_texts_and_hints() -> None:
     """Through the library that the block loads instruments with: an item's text and each of
     its hints in Welsh for "cy", in English for "en", the n-th Welsh hint for the n-th."""
     library = InstrumentLibrary(FOLDER, label=LABEL)
-    root = _parse((FOLDER / "rob_trial.xml").read_bytes())
+    root = parse((FOLDER / "rob_trial.xml").read_bytes())
     element = root.find(".//item[@id='2.3']")
     rob = library.load("rob_trial", root.get("version"))
     item = rob.item("2.3")
-    assert item.text.get("cy") == _text(element.find("text[@lang='cy']"))
-    assert item.text.get("en") == _text(element.find("text[@lang='en']"))
-    welsh_hints = [_text(hint) for hint in element.findall("hint[@lang='cy']")]
-    english_hints = [_text(hint) for hint in element.findall("hint[@lang='en']")]
+    assert item.text.get("cy") == own_text(element.find("text[@lang='cy']"))
+    assert item.text.get("en") == own_text(element.find("text[@lang='en']"))
+    welsh_hints = [own_text(hint) for hint in element.findall("hint[@lang='cy']")]
+    english_hints = [own_text(hint) for hint in element.findall("hint[@lang='en']")]
     assert len(item.hints) == len(welsh_hints) == len(english_hints) == 3
     assert [hint.get("cy") for hint in item.hints] == welsh_hints
     assert [hint.get("en") for hint in item.hints] == english_hints

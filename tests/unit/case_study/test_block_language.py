@@ -7,6 +7,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from django.utils import translation
+from welsh_content import lang_of, text_of
 
 from eip.workbench.i18n import BlockI18nService
 from xblocks.case_study.presentation import plain_text
@@ -24,16 +25,6 @@ def me(learner, case_runtime):
 
 def page(html: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(f"<main>{html}</main>")
-
-
-def lang_of(element: lxml.html.HtmlElement) -> str | None:
-    """The language an element's text is in: its nearest `lang`, itself included."""
-    found = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
-    return found[0] if found else None
-
-
-def text_of(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
 
 
 def authored_texts(case) -> list[str]:

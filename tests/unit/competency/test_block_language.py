@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from django.utils import translation
+from welsh_content import lang_of, text_of
 
 from eip.workbench.i18n import BlockI18nService
 from xblocks.competency import block as tracker_module
@@ -40,19 +41,9 @@ def page_of(course, code: str, view: str = "student_view") -> lxml.html.HtmlElem
         return lxml.html.fromstring(f"<main>{course.view(view)}</main>")
 
 
-def lang_of(element: lxml.html.HtmlElement) -> str | None:
-    """The language an element's text is in: its nearest `lang`, itself included."""
-    found = element.xpath("ancestor-or-self::*[@lang][1]/@lang")
-    return found[0] if found else None
-
-
 def root_of(page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The block's own root element, inside the runtime's wrapper."""
     return page.xpath("./div/div")[0]
-
-
-def text_of(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
 
 
 def test_the_block_declares_the_learners_language(course):

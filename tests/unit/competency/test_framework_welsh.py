@@ -5,36 +5,23 @@ taxonomy export give the Welsh for "cy" and the English for "en", per text."""
 from __future__ import annotations
 
 import csv
-import functools
-import importlib.util
 import io
-import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from lxml import etree
+from welsh_content import glossary_problems, own_text, parse
 
 from xblocks.competency.model.framework import Framework, parse_framework
 from xblocks.competency.model.library import read_framework
 from xblocks.competency.model.outline import framework_outline
 from xblocks.competency.model.taxonomy import taxonomy_csv
 
-ROOT = Path(__file__).resolve().parents[3]
-FOLDER = ROOT / "assessments" / "competencies"
+FOLDER = Path(__file__).resolve().parents[3] / "assessments" / "competencies"
 FRAMEWORKS = sorted(FOLDER.glob("*.xml"))
 
 
 # --- every English text has a Welsh sibling right after it ---------------------------------
-
-
-def _parse(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    return etree.fromstring(data, parser)
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join((element.text or "").split())
 
 
 def _shown(element: etree._Element, lang: str) -> str:
@@ -65,7 +52,7 @@ def welsh_problems(data: bytes, source: str) -> list[str]:
     """Each English text without a non-empty, different Welsh sibling right after it, as
     'file:line: what is wrong; what to do'."""
     problems = []
-    for english in _parse(data).iter():
+    for english in parse(data).iter():
         if not isinstance(english.tag, str) or english.get("lang") != "en":
             continue
         where = f"{source}:{english.sourceline}: {_shown(english, 'en')}{_owner(english)}"
@@ -79,11 +66,11 @@ def welsh_problems(data: bytes, source: str) -> list[str]:
             )
             continue
         welsh = siblings[0]
-        if not _text(welsh):
+        if not own_text(welsh):
             problems.append(
                 f"{where}: its Welsh on line {welsh.sourceline} is empty; translate it."
             )
-        elif _text(welsh) == _text(english):
+        elif own_text(welsh) == own_text(english):
             problems.append(
                 f"{where}: its Welsh on line {welsh.sourceline} is the same as the English; "
                 "translate it."
@@ -148,40 +135,8 @@ def test_the_check_names_file_line_element_and_fix() -> None:
 # --- the Welsh uses the glossary's terms ----------------------------------------------------
 
 
-@functools.cache
-def _translation_tests() -> ModuleType:
-    """The glossary reader of the catalogue tests, so both hold Welsh to the same rules."""
-    path = ROOT / "tests" / "unit" / "test_translations.py"
-    spec = importlib.util.spec_from_file_location("eip_translation_tests", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # English phrases that hold a glossary word in another sense.
 NOT_TERMS = ("changes course",)
-
-
-def glossary_problems(english: str, welsh: str) -> list[str]:
-    """Glossary terms in `english` whose Welsh term `welsh` lacks. Longer English terms are
-    taken first and removed, so "child protection" asks for "amddiffyn plant", not "plentyn"."""
-    helpers = _translation_tests()
-    names, terms = helpers.glossary()
-    for name in (*names, *NOT_TERMS):
-        english = english.replace(name, " ")
-    missing = []
-    for english_forms, welsh_terms in sorted(terms, key=lambda term: -max(map(len, term[0]))):
-        pattern = re.compile(
-            r"\b(" + "|".join(map(re.escape, english_forms)) + r")\b", re.IGNORECASE
-        )
-        if not pattern.search(english):
-            continue
-        english = pattern.sub(" ", english)
-        forms = set().union(*(helpers.welsh_forms(term) for term in welsh_terms))
-        if not any(form in welsh.lower() for form in forms):
-            missing.append(" / ".join(welsh_terms))
-    return missing
 
 
 def test_the_glossary_check_takes_longer_terms_first() -> None:
@@ -198,12 +153,12 @@ def test_the_welsh_uses_the_glossary_terms(path: Path) -> None:
     # Titles and names were chosen before this check and are short labels; the prose is held
     # to the glossary.
     problems = []
-    for english in _parse(path.read_bytes()).iter("description", "descriptor"):
+    for english in parse(path.read_bytes()).iter("description", "descriptor"):
         welsh = english.getnext()
         if english.get("lang") != "en" or not _is_welsh_of(welsh, english):
             continue
-        for term in glossary_problems(_text(english), _text(welsh)):
-            problems.append(f"{path.name}:{welsh.sourceline}: {_text(welsh)!r} lacks {term}")
+        for term in glossary_problems(own_text(english), own_text(welsh), NOT_TERMS):
+            problems.append(f"{path.name}:{welsh.sourceline}: {own_text(welsh)!r} lacks {term}")
     assert not problems, "\n".join(problems)
 
 
@@ -296,10 +251,10 @@ def test_an_empty_welsh_descriptor_is_refused() -> None:
 def _file_texts(path: Path) -> dict[tuple[str, str], str]:
     """Every text of the file by (where, lang), read straight from the XML."""
     found = {}
-    for element in _parse(path.read_bytes()).iter("description", "descriptor"):
+    for element in parse(path.read_bytes()).iter("description", "descriptor"):
         owner = element.getparent()
         key = "framework" if owner.getparent() is None else owner.get("id", owner.get("number"))
-        found[(f"{key}/{element.tag}{element.get('level', '')}", element.get("lang"))] = _text(
+        found[(f"{key}/{element.tag}{element.get('level', '')}", element.get("lang"))] = own_text(
             element
         )
     return found

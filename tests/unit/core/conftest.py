@@ -30,6 +30,11 @@ SAMPLE_FILES = {
         '{% load eip_lang %}<div class="root" lang="{{ block_lang }}">'
         '<h3{{ title|lang_attr }}>{{ title }}</h3><p class="line">{{ line|lang_text }}</p></div>'
     ),
+    "templates/framed.html": (
+        '{% extends "eip-core/studio_fields.html" %}'
+        "{% block weight_help %}{% include 'hello.html' %}{% endblock %}"
+    ),
+    "templates/missing.html": '{% include "eip-core/no-such-template.html" %}',
     "static/sample.css": ".greeting { font-weight: bold; }\n",
     "static/sample.js": "function SampleInit(runtime, element, args) {}\n",
     "private.txt": "not served\n",

@@ -3,11 +3,13 @@
 import gettext
 
 import pytest
+from django.template import TemplateDoesNotExist
 from xblock.fields import Scope
 from xblock.runtime import NullI18nService
 
 from xblocks.core.block import EIPBlock
 from xblocks.core.resources import load_text, render_template
+from xblocks.core.xml import OLXError, OLXErrors
 
 
 class WelshI18nService(NullI18nService):
@@ -55,6 +57,26 @@ def test_trans_goes_through_the_i18n_service(sample_package):
     assert '<p class="greeting">Cyflwyno</p>' in html
     # The merged catalogue does not leak into later renders.
     assert "Submit" in render_template(sample_package, "templates/hello.html", {"name": "A"})
+
+
+def test_templates_extend_core_templates_and_include_their_own(sample_package):
+    html = render_template(
+        sample_package,
+        "templates/framed.html",
+        {"uid": "u1", "values": {"display_name": "<Ana>"}, "name": "Bob"},
+        i18n_service=WelshI18nService(),
+    )
+
+    # eip-core/studio_fields.html, around this package's hello.html (translated as it is).
+    assert 'id="u1-display_name" name="display_name" value="&lt;Ana&gt;"' in html
+    help_text = html.split('id="u1-weight-help">', 1)[1].split("</p>", 2)
+    assert help_text[0] == '<p class="greeting">Cyflwyno'
+    assert help_text[1] == '<p class="name">Bob'
+
+
+def test_a_missing_included_template_is_named(sample_package):
+    with pytest.raises(TemplateDoesNotExist, match=r"no-such-template\.html"):
+        render_template(sample_package, "templates/missing.html", {})
 
 
 def test_block_render_uses_its_package_and_i18n_service(make_block, sample_block_class):
@@ -139,3 +161,47 @@ def test_resource_package_is_required(make_block):
 
     with pytest.raises(ValueError, match="RESOURCE_PACKAGE"):
         make_block(Unpackaged).render_html("hello.html", {})
+
+
+def test_mobile_data_and_search_content_are_left_out_when_the_content_does_not_load(
+    make_block, sample_block_class
+):
+    class Loads(sample_block_class):
+        SEARCH_TYPE = "Sample"
+        MOBILE_FIELDS = ("course_version",)
+        broken = False
+
+        def content(self) -> str:
+            if self.broken:
+                raise OLXErrors([OLXError("no content")])
+            return "the content"
+
+        def mobile_data(self) -> dict:
+            return {"content": self.content()}
+
+        def search_content(self) -> dict[str, str]:
+            return {"summary": self.content()}
+
+    block = make_block(Loads)
+    block.display_name, block.course_version = "Sample", "1.0"
+    assert block.student_view_data() == {
+        "display_name": "Sample",
+        "course_version": "1.0",
+        "available": True,
+        "content": "the content",
+    }
+    assert block.index_dictionary() == {
+        "content": {"display_name": "Sample", "summary": "the content"},
+        "content_type": "Sample",
+    }
+
+    block.broken = True
+    assert block.student_view_data() == {
+        "display_name": "Sample",
+        "course_version": "1.0",
+        "available": False,
+    }
+    assert block.index_dictionary() == {
+        "content": {"display_name": "Sample"},
+        "content_type": "Sample",
+    }

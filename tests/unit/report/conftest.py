@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+import lxml.etree
 import pytest
 
 from eip.report.build import ReportOptions, build_report
@@ -18,6 +21,8 @@ from xblocks.competency.model.library import read_framework
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "report"
 AS_OF = date(2027, 6, 30)
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def usage(code: str, version: str, block_type: str, name: str) -> str:
@@ -135,6 +140,73 @@ def write_log() -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def arguments(tmp_path: Path, story_lines, write_log) -> list[str]:
+    """`eip report`'s arguments over the fixtures and the story log (gzipped), writing to
+    tmp_path/out."""
+    log = write_log(tmp_path / "tracking.log.gz", story_lines, gz=True)
+    return [
+        "report",
+        "--events", str(log),
+        "--manifests", str(FIXTURES / "manifests"),
+        "--roster", str(FIXTURES / "roster.csv"),
+        "--requirements", str(FIXTURES / "requirements.toml"),
+        "--out", str(tmp_path / "out"),
+        "--as-of", "2027-06-30",
+        "--grade-report", str(FIXTURES / "EIP_RL101_1.1_grade_report_2027-06-30-1200.csv"),
+        "--no-progress",
+    ]  # fmt: skip
+
+
+def _column(reference: str) -> int:
+    letters = re.match(r"[A-Z]+", reference).group(0)
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number - 1
+
+
+def xlsx_sheets(path: Path) -> dict[str, list[list[tuple]]]:
+    """Each sheet's rows as (reference, cell type, style index, value) per cell, by sheet
+    name, read back from the workbook's XML as a spreadsheet would; "_formats" holds each
+    style index's number format."""
+    with zipfile.ZipFile(path) as book:
+        workbook = lxml.etree.fromstring(book.read("xl/workbook.xml"))
+        rels = lxml.etree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+        targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+        sheets = {}
+        for sheet in workbook.iter(f"{MAIN}sheet"):
+            xml = lxml.etree.fromstring(book.read("xl/" + targets[sheet.get(f"{REL}id")]))
+            rows = []
+            for row in xml.iter(f"{MAIN}row"):
+                cells: list[tuple] = []
+                for cell in row.iter(f"{MAIN}c"):
+                    column = _column(cell.get("r"))
+                    cells += [(None, None, None, None)] * (column - len(cells))
+                    kind = cell.get("t", "n")
+                    if kind == "inlineStr":
+                        value = "".join(cell.itertext())
+                    else:
+                        found = cell.find(f"{MAIN}v")
+                        value = None if found is None else found.text
+                    cells.append((cell.get("r"), kind, cell.get("s"), value))
+                rows.append(cells)
+            sheets[sheet.get("name")] = rows
+        styles = lxml.etree.fromstring(book.read("xl/styles.xml"))
+    formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iter(f"{MAIN}numFmt")}
+    xfs = list(styles.find(f"{MAIN}cellXfs"))
+    sheets["_formats"] = [
+        [(str(i), formats.get(xf.get("numFmtId"), xf.get("numFmtId")))] for i, xf in enumerate(xfs)
+    ]
+    return sheets
+
+
+@pytest.fixture
+def read_xlsx() -> Callable[[Path], dict[str, list[list[tuple]]]]:
+    """`read_xlsx(path)`: what `xlsx_sheets` reads."""
+    return xlsx_sheets
 
 
 @pytest.fixture

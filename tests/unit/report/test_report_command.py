@@ -7,22 +7,6 @@ import pytest
 from eip.cli import main
 
 
-@pytest.fixture
-def arguments(fixtures_dir, story_lines, write_log, tmp_path):
-    log = write_log(tmp_path / "tracking.log.gz", story_lines, gz=True)
-    return [
-        "report",
-        "--events", str(log),
-        "--manifests", str(fixtures_dir / "manifests"),
-        "--roster", str(fixtures_dir / "roster.csv"),
-        "--requirements", str(fixtures_dir / "requirements.toml"),
-        "--out", str(tmp_path / "out"),
-        "--as-of", "2027-06-30",
-        "--grade-report", str(fixtures_dir / "EIP_RL101_1.1_grade_report_2027-06-30-1200.csv"),
-        "--no-progress",
-    ]  # fmt: skip
-
-
 def test_writes_the_three_files_and_a_summary(arguments, tmp_path, capsys) -> None:
     assert main(arguments) == 0
     out = capsys.readouterr().out
