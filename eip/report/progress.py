@@ -261,6 +261,7 @@ class Progress(Mapping[str, dict[str, BlockProgress]]):
         self.persons = persons  # person number -> key
         self.index = index  # key -> person number
         self.blocks = blocks  # usage id -> each person's row, 0 for none
+        self._columns = list(blocks.items())
         self.active = bytearray(len(persons))
         for rows in blocks.values():
             for number in compress(range(len(rows)), rows):
@@ -271,16 +272,11 @@ class Progress(Mapping[str, dict[str, BlockProgress]]):
         return number if number is not None and self.active[number] else None
 
     def get(self, person: str, default=None):  # type: ignore[override]
-        number = self._number(person)
-        if number is None:
+        number = self.index.get(person)
+        if number is None or not self.active[number]:
             return default
         load = self.store.load
-        found = {}
-        for usage_id, rows in self.blocks.items():
-            row = rows[number]
-            if row:
-                found[usage_id] = load(row)
-        return found
+        return {usage_id: load(row) for usage_id, rows in self._columns if (row := rows[number])}
 
     def __getitem__(self, person: str) -> dict[str, BlockProgress]:
         found = self.get(person)
