@@ -130,20 +130,15 @@ class _Roster:
     """The people events are folded for, numbered: a username's number is its person's."""
 
     def __init__(self, people: Mapping[str, str]) -> None:
-        self.persons: list[str] = []  # number -> person key
-        self.numbers: dict[str, int] = {}  # lower-cased username -> number
-        numbers: dict[str, int] = {}
-        for username, person in people.items():
-            number = numbers.get(person)
-            if number is None:
-                number = numbers[person] = len(self.persons)
-                self.persons.append(person)
-            self.numbers[username] = number
-        # person key -> number: the same mapping when every person is listed under their key
-        same = len(numbers) == len(self.numbers) and all(
-            self.numbers.get(person) == number for person, number in numbers.items()
-        )
-        self.index = self.numbers if same else numbers
+        self.persons = list(dict.fromkeys(people.values()))  # number -> person key
+        # person key -> number
+        self.index = dict(zip(self.persons, range(len(self.persons)), strict=True))
+        # lower-cased username -> number: the same mapping when each person is listed under
+        # their key alone (then the usernames, in order, are the persons)
+        if list(people) == self.persons:
+            self.numbers = self.index
+        else:
+            self.numbers = {username: self.index[person] for username, person in people.items()}
 
 
 def _numbers(data: bytes) -> array:
