@@ -7,9 +7,9 @@ log cannot change a result, and a repeated event is simply folded in again (`rep
 counts the repeats for the summary).
 
 While the logs are read, and after, each pair's state is one fixed-size record in a
-`ProgressStore` (77 bytes: eight floats, the attempts, the index of its competency tags in
-a table of the distinct ones, and flags), not an object: a `BlockProgress` is made from a
-record only while it is being updated or read.
+`ProgressStore` (77 bytes: eight floats, the attempts, where its competency tags and its
+other grades are kept, and flags), not an object: a `BlockProgress` is made from a record
+only while it is being updated or read (`Progress` makes a person's on request).
 """
 
 from __future__ import annotations
