@@ -54,11 +54,14 @@ class Forked:
     def result(self) -> Any:
         """What the task returned; raises what it raised."""
         with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
+            try:  # unpickled as it is read: no copy of the whole answer is held here
+                outcome = pickle.load(pipe)
+            except (EOFError, pickle.UnpicklingError):
+                outcome = None
         _, status = os.waitpid(self.pid, 0)
-        if not data:
+        if outcome is None:
             raise RuntimeError(f"a child process ended without an answer (status {status})")
-        value, error = pickle.loads(data)
+        value, error = outcome
         if error is not None:
             raise error
         return value

@@ -1,8 +1,11 @@
 """Read tracking logs into per-learner, per-block progress, in one streaming pass.
 
-Memory grows with learners x blocks (and distinct block ids), never with the number of
-lines: a line is read, folded into its learner's block progress, and dropped. Lines
-without any of the markers in `events.MARKERS` are not parsed at all.
+Memory grows with the roster, the distinct block ids and the learner-block pairs with
+activity (a 77-byte record each, `progress.ProgressStore`), never with the number of lines:
+a line is read, folded into its learner's block progress, and dropped, and repeats are
+told by a table of fixed size (`repeats`). Each block id seen has a row number for every
+person in the roster (4 bytes each). Lines without any of the markers in `events.MARKERS`
+are not parsed at all.
 
 Parsing the lines that matter is most of the time, so for large logs a forked child
 (`forked`) reads the same files and parses about half of them, chosen by each line's key (a
@@ -18,29 +21,29 @@ from __future__ import annotations
 
 import json
 import marshal
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
-from typing import Any
 
 from eip.report import events as ev
 from eip.report.dates import event_timestamp
 from eip.report.forked import Forked
 from eip.report.logs import LogFile, without_header
 from eip.report.matching import BlockIndex, UsageInfo, course_run
-from eip.report.progress import SEEN_CAP, BlockProgress, event_key, remember, restored
+from eip.report.progress import BlockProgress, Progress, ProgressStore, no_rows
 from eip.report.progressbar import ProgressBar
+from eip.report.repeats import Repeats
 
 MALFORMED_EXAMPLES = 20
-KEPT_VALUES = 10_000
 PROGRESS_EVERY = 1 << 16
 PARALLEL_BYTES = 32 << 20  # smaller logs are read in one process: forking is not worth it
-# The child's share of the lines to parse, by their key's first byte: a little under half,
-# as it also has to hand its findings over.
+# The child's share of the lines to parse, by their key's low byte: a little under half, as
+# it also has to hand its findings over.
 CHILD_SHARE = range(0, 104)
 OWN_SHARE = range(104, 256)
-PART_ROWS = 4096  # learner-block pairs in each part of what the child hands over
 
 
 @dataclass
@@ -51,7 +54,6 @@ class UnknownUser:
     events: int = 0
     last_seen: float = float("-inf")
     usage_keys: set[str] = field(default_factory=set)
-    seen: bytes = b""  # keys of the events counted, as in BlockProgress
 
 
 @dataclass
@@ -65,7 +67,7 @@ class Reading:
     unknown_courses: Counter = field(default_factory=Counter)  # course id -> events
     unknown_users: dict[str, UnknownUser] = field(default_factory=dict)
     # person key -> manifest usage id -> progress (after resolving the logs' block ids)
-    progress: dict[str, dict[str, BlockProgress]] = field(default_factory=dict)
+    progress: Mapping[str, dict[str, BlockProgress]] = field(default_factory=dict)
 
 
 _NO_MATCH = UsageInfo("", ())
@@ -97,10 +99,11 @@ def read_logs(
     """
     files = list(paths)
     bar = bar or ProgressBar(enabled=False)
-    reader = _Reader(index, people, elsewhere, until, files)
+    roster = _Roster(people)
+    reader = _Reader(index, roster, elsewhere, until, files)
     child = None
     if parallel and sum(_size(path) for path in files) >= PARALLEL_BYTES:
-        other = _Reader(index, people, elsewhere, until, files, share=CHILD_SHARE)
+        other = _Reader(index, roster, elsewhere, until, files, share=CHILD_SHARE)
         child = Forked.start(lambda: other.read_all(ProgressBar(enabled=False)).partial())
         if child is not None:
             reader.share = OWN_SHARE
@@ -112,10 +115,36 @@ def read_logs(
         raise
     bar.finish()
     if child is not None and not reader.absorb(child.result()):
-        reader = _Reader(index, people, elsewhere, until, files)
+        reader = _Reader(index, roster, elsewhere, until, files)
         reader.read_all(ProgressBar(enabled=False))
     reader.resolve()
     return reader.reading
+
+
+def event_key(line: bytes) -> int:
+    """The key a line and its repeats are known by: its 64-bit hash."""
+    return hash(line)
+
+
+class _Roster:
+    """The people events are folded for, numbered: a username's number is its person's."""
+
+    def __init__(self, people: Mapping[str, str]) -> None:
+        self.persons = list(dict.fromkeys(people.values()))  # number -> person key
+        # person key -> number
+        self.index = dict(zip(self.persons, range(len(self.persons)), strict=True))
+        # lower-cased username -> number: the same mapping when each person is listed under
+        # their key alone (then the usernames, in order, are the persons)
+        if list(people) == self.persons:
+            self.numbers = self.index
+        else:
+            self.numbers = {username: self.index[person] for username, person in people.items()}
+
+
+def _numbers(data: bytes) -> array:
+    numbers = array("I")
+    numbers.frombytes(data)
+    return numbers
 
 
 def _size(path: Path) -> int:
@@ -126,22 +155,24 @@ def _size(path: Path) -> int:
 
 
 class _Reader:
-    """One pass over the logs; with a `share`, only the lines whose key's first byte is in it
+    """One pass over the logs; with a `share`, only the lines whose key's low byte is in it
     are parsed."""
 
-    def __init__(self, index, people, elsewhere, until, files, share: range | None = None):
+    def __init__(self, index, roster: _Roster, elsewhere, until, files, share=None):
         self.index = index
-        self.people = people
+        self.roster = roster
         self.elsewhere = elsewhere
         self.until = until
         self.share = share
         self.reading = Reading(files=list(files))
-        self.raw: dict[str, dict[str, BlockProgress]] = {}
+        self.store = ProgressStore()
+        # block id (as the logs give it) -> each person's row in the store, 0 for none
+        self.rows: dict[str, array] = {}
+        # made when reading starts: not in this process for the child's reader
+        self.repeats: Repeats = None  # type: ignore[assignment]
         self.infos: dict[str, UsageInfo] = {}
-        self.counts: Counter = Counter()  # usage key -> events folded
+        self.counts: Counter = Counter()  # usage key -> events counted (not repeats)
         self.runs: dict[str, str] = {}  # course id -> its run
-        # values many learners share, each kept once: competency tags, grades, completions
-        self.kept: dict[object, object] = {}
         # where each block id, unknown course and unknown user was first seen, and from what
         self.file_index = 0
         self.first_info: dict[str, tuple[int, int, str, str]] = {}  # file, line, course, name
@@ -149,6 +180,7 @@ class _Reader:
         self.first_user: dict[str, tuple[int, int]] = {}
 
     def read_all(self, bar: ProgressBar) -> _Reader:
+        self.repeats = Repeats()
         for index, path in enumerate(self.reading.files):
             self.file_index = index
             with LogFile(path) as log:
@@ -178,8 +210,8 @@ class _Reader:
                 continue
             if line[:1] != b"{":
                 line = without_header(line)
-            line_key = event_key(line.rstrip())
-            if share is not None and line_key[0] not in share:
+            line_key = hash(line.rstrip())  # event_key(line), without the call
+            if share is not None and line_key & 0xFF not in share:
                 continue  # the other process's line
             try:
                 record = parse(line)
@@ -201,7 +233,7 @@ class _Reader:
         reading.lines += number
 
     def fold(
-        self, record: dict, event_type: str, data: dict, context: dict, key: bytes, number: int
+        self, record: dict, event_type: str, data: dict, context: dict, key: int, number: int
     ) -> None:
         reading = self.reading
         skipped = reading.skipped
@@ -247,28 +279,33 @@ class _Reader:
         if run:
             info.versions_seen.add(run)
         user_key = username.lower()
-        person = self.people.get(user_key)
+        person = self.roster.numbers.get(user_key)
         if person is None:
             if user_key in self.elsewhere:
                 skipped["other_team"] += 1
             else:
                 if username not in reading.unknown_users:
                     self.first_user[username] = (self.file_index, number)
-                _unknown_user(reading, username, info.usage_key, when, key)
+                _unknown_user(reading, username, info.usage_key, when, self.repeats.seen(key))
             return
-        blocks = self.raw.get(person)
-        if blocks is None:
-            blocks = self.raw[person] = {}
-        state = blocks.get(usage_key)
-        if state is None:
+        if self.repeats.seen(key):
+            reading.duplicates += 1  # and folded again, which changes nothing
+        else:
+            reading.used += 1
+            self.counts[usage_key] += 1
+        rows = self.rows.get(usage_key)
+        if rows is None:
             # keyed by the one string kept for this block id, not this line's copy of it
-            state = blocks[info.usage_key] = BlockProgress()
-        if state.is_repeat(key):
-            reading.duplicates += 1
-            return
-        reading.used += 1
-        self.counts[usage_key] += 1
-        _apply(state, event_type, data, when, self.kept)
+            rows = self.rows[info.usage_key] = no_rows(len(self.roster.persons))
+        row = rows[person]
+        if row:
+            state = self.store.load(row)
+            _apply(state, event_type, data, when)
+            self.store.save(row, state)
+        else:
+            state = BlockProgress()
+            _apply(state, event_type, data, when)
+            rows[person] = self.store.add(state)
 
     def _info(self, usage_key: str, course_id: str, display: str) -> UsageInfo:
         candidates = self.index.candidates(usage_key, course_id, display)
@@ -276,10 +313,11 @@ class _Reader:
             return _NO_MATCH
         return UsageInfo(usage_key, candidates, self.index.version_hints(usage_key))
 
-    def partial(self) -> list[bytes]:
+    def partial(self) -> tuple:
         """What this pass found, for `absorb` in the other process: plain values, marshalled
-        (much quicker and smaller than pickled objects); the block progress in parts, so
-        that only a part at a time is unpacked there."""
+        (much quicker and smaller than pickled objects); the block progress as its store
+        holds it (a few large buffers, quick to hand over), with each block id's people and
+        their rows."""
         reading = self.reading
         found = {
             "used": reading.used,
@@ -288,7 +326,7 @@ class _Reader:
             "malformed": reading.malformed,
             "unknown_courses": dict(reading.unknown_courses),
             "unknown_users": [
-                (user.username, user.events, user.last_seen, user.usage_keys, user.seen)
+                (user.username, user.events, user.last_seen, user.usage_keys)
                 for user in reading.unknown_users.values()
             ],
             "infos": {
@@ -299,21 +337,16 @@ class _Reader:
             "first_course": self.first_course,
             "first_user": self.first_user,
         }
-        parts = [marshal.dumps(found)]
-        rows = []
-        for person, blocks in self.raw.items():
-            for key, state in blocks.items():
-                rows.append((person, key, *state.values()))
-                if len(rows) == PART_ROWS:
-                    parts.append(marshal.dumps(rows))
-                    rows = []
-        parts.append(marshal.dumps(rows))
-        return parts
+        pairs = {}
+        for key, rows in self.rows.items():
+            people = array("I", compress(range(len(rows)), rows))
+            pairs[key] = (people.tobytes(), array("I", map(rows.__getitem__, people)).tobytes())
+        return marshal.dumps(found), marshal.dumps(pairs), self.store.contents()
 
-    def absorb(self, parts: list[bytes]) -> bool:
+    def absorb(self, partial: tuple) -> bool:
         """Merge the other half's `partial`; False when the two matched a block id
         differently, and then this reading must be done again in one pass."""
-        part = marshal.loads(parts[0])
+        part = marshal.loads(partial[0])
         for key, (versions, first) in part["infos"].items():
             info = self.infos.get(key)
             if info is None:
@@ -343,11 +376,11 @@ class _Reader:
             firsts[course] = min(first, firsts[course])
         reading.unknown_courses = Counter({c: courses[c] for c in sorted(courses, key=firsts.get)})
         users = reading.unknown_users
-        for name, events, last_seen, usage_keys, seen in part["unknown_users"]:
+        for name, events, last_seen, usage_keys in part["unknown_users"]:
             first = part["first_user"][name]
             mine = users.get(name)
             if mine is None:
-                users[name] = UnknownUser(name, events, last_seen, usage_keys, seen)
+                users[name] = UnknownUser(name, events, last_seen, usage_keys)
                 self.first_user[name] = first
                 continue
             mine.events += events
@@ -357,23 +390,22 @@ class _Reader:
         reading.unknown_users = {
             name: users[name] for name in sorted(users, key=self.first_user.get)
         }
-        # the same strings as this process's: one copy of each person and block id
-        persons = {person: person for person in self.people.values()}
-        kept = self.kept
-        for index in range(1, len(parts)):
-            rows, parts[index] = marshal.loads(parts[index]), b""
-            for person, key, *values in rows:
-                state = restored(*values)
-                state.grade = _one_copy(kept, state.grade)
-                state.completion = _one_copy(kept, state.completion)
-                blocks = self.raw.get(person)
-                if blocks is None:
-                    blocks = self.raw[persons.get(person, person)] = {}
-                known = blocks.get(key)
-                if known is None:
-                    blocks[self.infos[key].usage_key] = state
+        # people are numbered alike in both processes (`_Roster`, made before the fork)
+        store = self.store
+        theirs = ProgressStore.from_contents(partial[2])
+        for key, (people, their_rows) in marshal.loads(partial[1]).items():
+            rows = self.rows.get(key)
+            if rows is None:
+                rows = self.rows[self.infos[key].usage_key] = no_rows(len(self.roster.persons))
+            for person, their_row in zip(_numbers(people), _numbers(their_rows), strict=True):
+                state = theirs.load(their_row)
+                row = rows[person]
+                if row:
+                    mine = store.load(row)
+                    mine.merge(state)
+                    store.save(row, mine)
                 else:
-                    known.merge(state)
+                    rows[person] = store.add(state)
         return True
 
     def resolve(self) -> None:
@@ -388,30 +420,36 @@ class _Reader:
             if block is None and self.counts[usage_key]:
                 reading.skipped["ambiguous"] += self.counts[usage_key]
                 reading.used -= self.counts[usage_key]
-        for person, blocks in self.raw.items():
-            if all(resolved.get(key) == key for key in blocks):
-                reading.progress[person] = blocks  # exact usage keys: nothing to change
-                continue
-            mine: dict[str, BlockProgress] = {}
-            for usage_key, state in blocks.items():
-                target = resolved.get(usage_key)
-                if target is None:
-                    continue
-                if target in mine:
-                    mine[target].merge(state)
-                else:
-                    mine[target] = state
-            if mine:
-                reading.progress[person] = mine
-        self.raw = {}
+        ids: dict[str, list[str]] = {}  # manifest usage id -> the logs' ids for it
+        for usage_key in self.rows:
+            target = resolved.get(usage_key)
+            if target is not None:
+                ids.setdefault(target, []).append(usage_key)
+        store = self.store
+        blocks: dict[str, array] = {}
+        for target, keys in ids.items():
+            rows = self.rows[keys[0]]
+            if len(keys) > 1:  # several ids of one block: each person's progress merged
+                rows = array("I", rows)
+                for key in keys[1:]:
+                    more = self.rows[key]
+                    for person in compress(range(len(more)), more):
+                        row = rows[person]
+                        if row:
+                            state = store.load(row)
+                            state.merge(store.load(more[person]))
+                            store.save(row, state)
+                        else:
+                            rows[person] = more[person]
+            blocks[target] = rows
+        self.rows = {}
+        reading.progress = Progress(store, self.roster.persons, self.roster.index, blocks)
         for user in reading.unknown_users.values():
             user.usage_keys = {resolved[k] for k in user.usage_keys if resolved.get(k)}
 
 
-def _apply(state: BlockProgress, event_type: str, data: dict, when: float, kept: dict) -> None:
-    """Fold one event into its learner's block progress. `kept` holds one copy of each grade,
-    completion and list of tags, shared by everyone who has it (floats, tuples: a float and
-    a tuple are never equal keys)."""
+def _apply(state: BlockProgress, event_type: str, data: dict, when: float) -> None:
+    """Fold one event into its learner's block progress."""
     state.touch(when)
     if event_type == "grade":
         share = ev.grade_share(data)
@@ -419,25 +457,17 @@ def _apply(state: BlockProgress, event_type: str, data: dict, when: float, kept:
         grade = data.get("grade")
         share = ev.grade_share(grade) if isinstance(grade, dict) else None
     if share is not None:
-        state.graded(when, _one_copy(kept, share))
+        state.graded(when, share)
     completion = ev.completion_value(event_type, data)
     if completion is not None:
-        state.complete(when, _one_copy(kept, completion))
+        state.complete(when, completion)
     if event_type.startswith(ev.OUR_PREFIX):
         attempt = data.get("attempt")
         if isinstance(attempt, int) and not isinstance(attempt, bool):
             state.attempted(attempt)
         tags = ev.competency_tags(data)
         if tags:
-            state.tagged(when, _one_copy(kept, tags))
-
-
-def _one_copy(kept: dict, value: Any) -> Any:
-    """The copy of `value` kept already, if any (not for 0, which may be -0.0, nor NaN, which
-    equals nothing, and only up to KEPT_VALUES of them)."""
-    if not value or value != value or len(kept) >= KEPT_VALUES:
-        return value
-    return kept.setdefault(value, value)
+            state.tagged(when, tags)
 
 
 def _malformed(reading: Reading, path: Path, number: int) -> None:
@@ -446,15 +476,15 @@ def _malformed(reading: Reading, path: Path, number: int) -> None:
         reading.malformed.append((str(path), number))
 
 
-def _unknown_user(reading: Reading, username: str, usage_key: str, when: float, key: bytes) -> None:
+def _unknown_user(
+    reading: Reading, username: str, usage_key: str, when: float, repeat: bool
+) -> None:
     user = reading.unknown_users.get(username)
     if user is None:
         user = reading.unknown_users[username] = UnknownUser(username)
-    seen = remember(user.seen, key, SEEN_CAP * 4)
-    if seen is None:
+    if repeat:
         reading.duplicates += 1
         return
-    user.seen = seen
     reading.skipped["unknown_user"] += 1
     user.events += 1
     user.last_seen = max(user.last_seen, when)

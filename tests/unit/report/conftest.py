@@ -291,5 +291,6 @@ def inline_fork(monkeypatch) -> type[InlineFork]:
 def log_lines():
     """The helpers that write tracking-log lines, and the block ids of the story."""
     return SimpleNamespace(
-        line=line, appraisal=appraisal, graded=graded, FGC_10=FGC_10, FGC_11=FGC_11
-    )
+        line=line, appraisal=appraisal, graded=graded, FGC_10=FGC_10, FGC_11=FGC_11,
+        SOS_11=SOS_11, BIRTH_11=BIRTH_11,
+    )  # fmt: skip

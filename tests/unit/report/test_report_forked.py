@@ -38,6 +38,20 @@ def test_what_the_child_raised_is_raised_here() -> None:
         child.result()
 
 
+def test_a_child_that_ends_without_an_answer_is_an_error() -> None:
+    child = Forked.start(lambda: os._exit(3))
+    assert child is not None
+    with pytest.raises(RuntimeError, match="without an answer"):
+        child.result()
+
+
+def test_a_large_answer_comes_back_whole() -> None:
+    child = Forked.start(lambda: (bytearray(range(256)) * 40_000, list(range(100_000))))
+    assert child is not None
+    data, numbers = child.result()
+    assert data == bytearray(range(256)) * 40_000 and numbers == list(range(100_000))
+
+
 def test_a_child_can_be_stopped() -> None:
     child = Forked.start(lambda: os.pause())
     assert child is not None

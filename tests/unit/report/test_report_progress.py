@@ -1,12 +1,19 @@
-"""The per-learner, per-block fold: any order and any repeats give the same state."""
+"""The per-learner, per-block fold: any order and any repeats give the same state; the store
+it is kept in, and the table that tells repeats apart."""
 
 from __future__ import annotations
 
 import itertools
+import math
+import pickle
 import random
 
+import pytest
+
 from eip.report.events import completion_value
-from eip.report.progress import KEY_SIZE, SEEN_CAP, BlockProgress, event_key
+from eip.report.progress import BlockProgress, ProgressStore
+from eip.report.reading import event_key
+from eip.report.repeats import Repeats
 
 EVENTS = [
     ("grade", 100.0, 0.4),
@@ -57,20 +64,82 @@ def test_merging_two_partial_states_equals_folding_all() -> None:
     assert snapshot(left) == snapshot(fold(EVENTS))
 
 
-def test_the_repeat_memory_is_capped() -> None:
-    state = BlockProgress()
-    keys = [event_key(f"line {n}".encode()) for n in range(SEEN_CAP * 2)]
-    assert not any(state.is_repeat(key) for key in keys)
-    assert len(state.seen) == SEEN_CAP * KEY_SIZE  # 8 bytes a key, in one bytes object
-    assert state.is_repeat(keys[1]) and not state.is_repeat(keys[SEEN_CAP + 1])
+def test_repeats_are_told_apart_by_their_key() -> None:
+    repeats = Repeats()
+    keys = [event_key(f"line {n}".encode()) for n in range(5000)]
+    assert not any(repeats.seen(key) for key in keys)
+    assert all(repeats.seen(key) for key in keys)
+    assert not repeats.seen(event_key(b"line 5000"))
 
 
-def test_a_key_is_only_found_at_its_own_place() -> None:
+def test_keys_that_share_a_slot_or_a_fingerprint_are_different_events() -> None:
+    repeats = Repeats(slots=16)
+    slot, fingerprint = 5 << 8, 7 << 32
+    # one slot, three fingerprints: they take the next slots along
+    assert not any(repeats.seen(slot | n << 32) for n in (1, 2, 3))
+    assert all(repeats.seen(slot | n << 32) for n in (1, 2, 3))
+    # one fingerprint in another slot: another event
+    assert not repeats.seen(6 << 8 | fingerprint) and not repeats.seen(9 << 8 | fingerprint)
+    # negative keys (hashes are signed) and a zero fingerprint work too
+    assert not repeats.seen(-12345) and repeats.seen(-12345)
+    assert not repeats.seen(3 << 8) and repeats.seen(3 << 8)
+
+
+def test_a_full_table_counts_what_it_cannot_remember_as_new() -> None:
+    repeats = Repeats(slots=16)
+    keys = [n << 8 | n << 32 for n in range(1, 17)]
+    assert not any(repeats.seen(key) for key in keys)
+    # three quarters (12) are remembered; the table never fills, so every search ends
+    assert [repeats.seen(key) for key in keys] == [True] * 12 + [False] * 4
+    with pytest.raises(ValueError, match="power of two"):
+        Repeats(slots=12)
+
+
+def test_the_store_gives_back_what_it_was_given() -> None:
+    store = ProgressStore()
+    states = [fold(EVENTS), BlockProgress(), fold(EVENTS[3:])]
+    odd = fold(EVENTS)
+    odd.graded(400.0, float("nan"))  # a grade that equals nothing: the others are kept aside
+    odd.attempted(1 << 70)  # too large for a record
+    odd.tagged(10.0, (("appraise.validity", 2),))
+    odd.complete(20.0, -0.0)
+    states.append(odd)
+    tagged = BlockProgress()
+    tagged.tagged(5.0, (("appraise.validity", 2),))  # the same tags: one copy in the table
+    states.append(tagged)
+    rows = [store.add(state) for state in states]
+    assert rows == [1, 2, 3, 4, 5]
+    for row, state in zip(rows, states, strict=True):
+        assert full(store.load(row)) == full(state)
+    assert len(store.tags) == 2
+    again = store.load(4)
+    assert math.isnan(again.grade) and again.attempts == 1 << 70 and again.grade_others
+    assert store.load(5).competencies is store.load(4).competencies
+    # as another process hands it over
+    again = ProgressStore.from_contents(pickle.loads(pickle.dumps(store.contents())))
+    assert [full(again.load(row)) for row in rows] == [full(state) for state in states]
+    assert again.add(BlockProgress()) == 6
+
+
+def test_other_grades_are_kept_in_place_as_they_change() -> None:
+    store = ProgressStore()
     state = BlockProgress()
-    assert not state.is_repeat(bytes(range(8)))
-    assert not state.is_repeat(bytes(range(8, 16)))
-    assert not state.is_repeat(bytes(range(4, 12)))  # straddles the two: a new key
-    assert state.is_repeat(bytes(range(4, 12)))
+    row = store.add(state)
+    expected = BlockProgress()
+    for when, share in [(1.0, 0.2), (2.0, 0.4), (3.0, 0.2), (0.5, 0.6), (4.0, 0.6), (5.0, 0.9)]:
+        state = store.load(row)
+        state.graded(when, share)
+        store.save(row, state)
+        expected.graded(when, share)
+        assert full(store.load(row)) == full(expected)
+    assert expected.grade_others  # three other grades: 0.2, 0.4 and 0.6
+    # one block of them, grown twice (each time a grade was new) and otherwise rewritten
+    assert len(store.others) == 1 + (1 + 2) + (1 + 4) + (1 + 6)
+
+
+def full(state: BlockProgress) -> str:
+    """Everything a state holds (repr, so that NaN is equal to itself)."""
+    return repr([getattr(state, name) for name in BlockProgress.__slots__])
 
 
 def test_which_of_our_events_complete_a_block() -> None:

@@ -155,3 +155,34 @@ def test_the_progress_bar_draws_on_a_terminal_only(
     assert "big.log" in screen.getvalue() and "lines" in screen.getvalue()
     assert screen.getvalue().endswith("\r")  # cleared at the end
     assert not ProgressBar(io.StringIO()).enabled  # not a terminal: no bar
+
+
+def test_what_is_kept_per_learner_and_block_does_not_grow_with_the_lines(
+    story_lines, log_lines, write_log, tmp_path, fixtures_dir
+) -> None:
+    index = BlockIndex(load_manifests(fixtures_dir / "manifests"))
+    # ffion is in the roster by email, and in the logs by username
+    people = {"alys": "alys", "bryn": "bryn", "gareth": "gareth", "ffionj": "ffion@council.example"}
+    once = read_logs([write_log(tmp_path / "once.log", story_lines)], index, people)
+    lines = list(story_lines * 5)
+    random.Random(2).shuffle(lines)
+    many = read_logs([write_log(tmp_path / "many.log", lines)], index, people)
+    assert many.used == once.used == 14
+    assert many.skipped["unknown_user"] == once.skipped["unknown_user"] == 5  # dafydd, efa, zed
+    assert many.duplicates == 4 * (once.used + once.skipped["unknown_user"])
+    # one record for each learner and block with activity, however many lines
+    assert many.progress.pairs() == once.progress.pairs() == 3 + 1 + 3 + 3
+    assert len(many.progress.store.records) == len(once.progress.store.records)
+
+    def states(read) -> dict:
+        return {
+            person: {key: repr([getattr(s, n) for n in s.__slots__]) for key, s in blocks.items()}
+            for person, blocks in read.progress.items()
+        }
+
+    assert states(many) == states(once)
+    # people are found under their roster key, not the username the logs give
+    assert list(once.progress) == ["alys", "bryn", "gareth", "ffion@council.example"]
+    assert "ffionj" not in once.progress and once.progress.get("ffionj") is None
+    ffion = {log_lines.FGC_11, log_lines.SOS_11, log_lines.BIRTH_11}
+    assert set(once.progress["ffion@council.example"]) == ffion
