@@ -7,12 +7,15 @@ second to import, which `eip report` on a small log would otherwise pay).
 
 `HELP` and `DESCRIPTION` are marked with `N_()` and worded here, in the language of the
 command: its `--lang` option, else the environment's (`eip.translation`). A command that
-writes for people adds the option with `eip.translation.add_option(parser)`.
+writes for people adds the option with `eip.translation.add_option(parser)`. In a language
+other than English, argparse's own words ("usage: ", its errors) come from the same catalogue
+(`eip.argparse_words`) for the length of the command.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -58,10 +61,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     # The help is worded before the command line is parsed: in the language it asks for.
-    with translation.speaking(translation.choose(translation.requested(argv))):
+    with translation.speaking(translation.choose(translation.requested(argv))), argparse_words():
         parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
         args = parser.parse_args(argv)
-    with translation.speaking(translation.choose(getattr(args, "lang", None))):
+    with translation.speaking(translation.choose(getattr(args, "lang", None))), argparse_words():
         try:
             return args.run(args)
         except CommandError as error:
@@ -69,6 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             return 130
+
+
+def argparse_words() -> contextlib.AbstractContextManager:
+    """argparse's own words in the language `eip` speaks now; in English, argparse as it is
+    (nothing imported, nothing read)."""
+    if translation.active() == translation.SOURCE:
+        return contextlib.nullcontext()
+    from eip import argparse_words as words
+
+    return words.translated()
 
 
 if __name__ == "__main__":

@@ -79,7 +79,14 @@ def run(args: argparse.Namespace) -> int:
     framework = _load(args.framework)
     lang = args.lang or translation.active()
     if args.action == "list":
-        sys.stdout.write(framework_outline(framework, lang=lang, brief=args.brief))
+        outline = framework_outline(
+            framework,
+            lang=lang,
+            brief=args.brief,
+            gettext=translation.blocks_gettext,
+            ngettext=translation.blocks_ngettext,
+        )
+        sys.stdout.write(outline)
         return 0
     try:
         text = taxonomy_csv(framework, lang)

@@ -7,8 +7,9 @@ import os
 import socket
 from pathlib import Path
 
+from eip import translation
 from eip.errors import CommandError
-from eip.translation import N_
+from eip.translation import N_, _
 
 NAME = "serve"
 HELP = N_("start the local Open edX workbench with the course content loaded")
@@ -25,16 +26,23 @@ class ServeError(CommandError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
+        "--host", default="127.0.0.1", help=_("address to listen on (default %(default)s)")
     )
     parser.add_argument(
-        "--port", type=int, default=8000, help="port to listen on (default %(default)s)"
+        "--port", type=int, default=8000, help=_("port to listen on (default %(default)s)")
     )
     parser.add_argument(
         "--data-dir",
         default="var",
         type=Path,
-        help="folder for the database, logs and tracking.log (default %(default)s)",
+        help=_("folder for the database, logs and tracking.log (default %(default)s)"),
+    )
+    translation.add_option(
+        parser,
+        help=_(
+            "the language of these messages: en or cy (default: from the environment, e.g. "
+            "LANG); the workbench's pages have their own switch, ?lang=cy"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -57,12 +65,15 @@ def prepare_data_dir(data_dir: Path) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ServeError(
-            f"cannot create the data folder {data_dir}: {error.strerror}. "
-            "Choose another with --data-dir."
+            _(
+                "cannot create the data folder {folder}: {problem}. Choose another with --data-dir."
+            ).format(folder=data_dir, problem=error.strerror or error)
         ) from error
     if not os.access(data_dir, os.W_OK):
         raise ServeError(
-            f"the data folder {data_dir} is not writable. Choose another with --data-dir."
+            _("the data folder {folder} is not writable. Choose another with --data-dir.").format(
+                folder=data_dir
+            )
         )
     return data_dir
 
@@ -74,8 +85,12 @@ def check_port_free(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as error:
             raise ServeError(
-                f"cannot listen on {host}:{port} ({error.strerror}). Is another workbench "
-                "running? Stop it, or choose another port with --port."
+                # Translators: {problem} is the system's own description, e.g. "Address
+                # already in use".
+                _(
+                    "cannot listen on {host}:{port} ({problem}). Is another workbench running? "
+                    "Stop it, or choose another port with --port."
+                ).format(host=host, port=port, problem=error.strerror or error)
             ) from error
 
 
@@ -86,8 +101,9 @@ def configure_django(data_dir: Path) -> None:
         import django
     except ImportError as error:
         raise ServeError(
-            "the workbench is not installed. Install it with: "
-            "pip install 'evidence-in-practice[workbench]'"
+            _("the workbench is not installed. Install it with: {command}").format(
+                command="pip install 'evidence-in-practice[workbench]'"
+            )
         ) from error
     django.setup()
 
@@ -96,10 +112,12 @@ def print_welcome(host: str, port: int, data_dir: Path) -> None:
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
     address = f"http://{shown_host}:{port}/"
     print(
-        f"Evidence in Practice workbench: {address}\n"
-        f"  Switch learner by adding ?student=NAME to a page address "
-        f"(e.g. {address}?student=alys); NAME staff or staff_* sees staff views.\n"
-        f"  Learners' state, logs and tracking.log are kept in {data_dir}\n"
-        f"  Stop with Ctrl+C.",
+        _(
+            "Evidence in Practice workbench: {address}\n"
+            "  Switch learner by adding ?student=NAME to a page address "
+            "(e.g. {address}?student=alys); NAME staff or staff_* sees staff views.\n"
+            "  Learners' state, logs and tracking.log are kept in {folder}\n"
+            "  Stop with Ctrl+C."
+        ).format(address=address, folder=data_dir),
         flush=True,
     )

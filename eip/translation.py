@@ -16,7 +16,9 @@ never for English, so choosing a language costs a command nothing until it speak
 Messages the block models word (an `OLXError` of an exercise, case study, instrument or
 framework, or an `xblocks.core.messages.Message`) belong to the blocks' catalogue
 (`xblocks/translations/<lang>/LC_MESSAGES/text.mo`, domain `text`): `model_text()` words
-them in the active language. That catalogue too is read on the first message translated.
+them in the active language, and `blocks_gettext()` and `blocks_ngettext()` are the gettext
+a model's own wording takes (the outline of a competency framework). That catalogue too is
+read on the first message translated.
 
 Library code speaks English unless told otherwise: only `eip.cli` (or a caller of
 `speaking`) changes the language, for the length of one command.
@@ -95,6 +97,13 @@ def blocks_gettext(message: str) -> str:
     if _active == SOURCE:
         return message
     return blocks_catalogue(_active).gettext(message)
+
+
+def blocks_ngettext(singular: str, plural: str, count: int) -> str:
+    """The form for `count` of a message of the blocks' catalogue, in the active language."""
+    if _active == SOURCE:
+        return singular if count == 1 else plural
+    return blocks_catalogue(_active).ngettext(singular, plural, count)
 
 
 def model_text(value: object) -> str:
