@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import argparse
 import gettext
-import os
 import re
 import socket
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_python
+from fresh_python import ENVIRONMENT, run_python
 
 from eip import argparse_words, serve, translation
 from eip.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
-ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 ARGPARSE_ENGLISH = ("usage:", "options:", "show this help message", "error:", "required:")
 
 
@@ -134,19 +131,6 @@ def test_argparse_gets_its_own_words_back(capsys) -> None:
     assert "eip serve: error: argument --port: invalid int value: 'many'" in capsys.readouterr().err
 
 
-def _run_python(code: str, **environment: str) -> str:
-    clean = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**clean, **environment},
-        check=True,
-    )
-    return result.stdout
-
-
 def test_argparse_is_left_alone_in_english():
     """In English nothing of argparse's Welsh is imported or read."""
     code = (
@@ -158,8 +142,8 @@ def test_argparse_is_left_alone_in_english():
         "    main(['report'])\n"
         "print('eip.argparse_words' in sys.modules, 'cy' in translation._catalogues)\n"
     )
-    assert _run_python(code, LANG="C.UTF-8").split() == ["False", "False"]
-    assert _run_python(code, LANG="cy_GB.UTF-8").split() == ["True", "True"]
+    assert run_python(code, LANG="C.UTF-8").split() == ["False", "False"]
+    assert run_python(code, LANG="cy_GB.UTF-8").split() == ["True", "True"]
 
 
 # --- eip serve -------------------------------------------------------------------------------

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import ast
 import glob
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from fresh_python import ENVIRONMENT, run_python
 
 from eip import translation
 from eip.cli import main
@@ -24,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[3]
 COURSES = ROOT / "tests" / "fixtures" / "courses"
 DEMO = COURSES / "valid" / "courses" / "demo"
 UNKNOWN = COURSES / "unknown-reference" / "courses" / "demo"
-ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 @pytest.fixture
@@ -106,19 +103,6 @@ def test_the_catalogue_is_shipped_where_eip_reads_it():
     assert spec.po_path(ROOT, "en") in shipped
 
 
-def _run_python(code: str, **environment: str) -> str:
-    clean = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**clean, **environment},
-        check=True,
-    )
-    return result.stdout
-
-
 def test_the_catalogue_is_read_only_when_eip_speaks_welsh():
     """Choosing the language costs nothing: the Welsh catalogue is read on the first Welsh
     string, never for English, and the extraction tools (Babel) are never imported."""
@@ -131,15 +115,15 @@ def test_the_catalogue_is_read_only_when_eip_speaks_welsh():
         f"    main(['check', '--no-olx', {str(UNKNOWN)!r}])\n"
         "print('cy' in translation._catalogues, 'babel' in sys.modules)\n"
     )
-    assert _run_python(code, LANG="C.UTF-8").split() == ["False", "False"]
-    assert _run_python(code, LANG="cy_GB.UTF-8").split() == ["True", "False"]
+    assert run_python(code, LANG="C.UTF-8").split() == ["False", "False"]
+    assert run_python(code, LANG="cy_GB.UTF-8").split() == ["True", "False"]
 
 
 def test_eip_imports_only_the_command_it_runs():
     code = (
         "import sys\nimport eip.cli\nprint(sorted(m for m in sys.modules if m.startswith('eip')))"
     )
-    assert _run_python(code).strip() == "['eip', 'eip.cli', 'eip.errors', 'eip.translation']"
+    assert run_python(code).strip() == "['eip', 'eip.cli', 'eip.errors', 'eip.translation']"
 
 
 # --- problems keep their shape --------------------------------------------------------------
