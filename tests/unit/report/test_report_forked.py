@@ -1,63 +1,28 @@
-"""A forked child hands back what its task returns, or raises what it raised."""
+"""The forked child's cases (forked_cases.py), run in a fresh Python on every platform that
+can fork: `Forked` refuses to fork while other threads run, and earlier tests in this process
+(the browser's driver waits for its process in a thread) may have left one running."""
 
 from __future__ import annotations
 
 import os
-import threading
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from eip.report import forked
-from eip.report.forked import Forked
+CASES = Path(__file__).with_name("forked_cases.py")
+ROOT = Path(__file__).resolve().parents[3]
 
 
-@pytest.fixture(autouse=True)
-def spare_core(monkeypatch) -> None:
-    """As with a core to spare; skipped where no child can be forked safely: without fork, or
-    while other threads run (earlier tests may leave servers running in this process)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        pytest.skip("no fork here, or other threads are running: Forked would not fork")
-    monkeypatch.setattr(forked, "_spare_core", lambda: True)
-
-
-def test_the_child_hands_back_its_result() -> None:
-    parent = os.getpid()
-    child = Forked.start(lambda: (os.getpid(), [1, 2, 3]))
-    assert child is not None
-    pid, value = child.result()
-    assert value == [1, 2, 3] and pid != parent
-
-
-def test_what_the_child_raised_is_raised_here() -> None:
-    def fails() -> None:
-        raise ValueError("no such team")
-
-    child = Forked.start(fails)
-    assert child is not None
-    with pytest.raises(ValueError, match="no such team"):
-        child.result()
-
-
-def test_a_child_that_ends_without_an_answer_is_an_error() -> None:
-    child = Forked.start(lambda: os._exit(3))
-    assert child is not None
-    with pytest.raises(RuntimeError, match="without an answer"):
-        child.result()
-
-
-def test_a_large_answer_comes_back_whole() -> None:
-    child = Forked.start(lambda: (bytearray(range(256)) * 40_000, list(range(100_000))))
-    assert child is not None
-    data, numbers = child.result()
-    assert data == bytearray(range(256)) * 40_000 and numbers == list(range(100_000))
-
-
-def test_a_child_can_be_stopped() -> None:
-    child = Forked.start(lambda: os.pause())
-    assert child is not None
-    child.stop()
-
-
-def test_no_child_without_a_spare_core(monkeypatch) -> None:
-    monkeypatch.setattr(forked, "_spare_core", lambda: False)
-    assert Forked.start(lambda: 1) is None
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_forked_cases_in_a_fresh_python() -> None:
+    result = subprocess.run(
+        [sys.executable, "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider", str(CASES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " passed" in summary and "skipped" not in summary, summary
