@@ -15,7 +15,7 @@ from eip.translation import _
 from .body import gaps, split_body
 from .frontmatter import FENCE
 from .model import WELSH, Companion, Part, Prose, Reference
-from .problems import Problems, shown_path
+from .problems import Problems, read_text, shown_path
 
 SUFFIX = f".{WELSH}.md"
 
@@ -171,10 +171,8 @@ def read_companion(
             ),
         )
         return None
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        problems.add(_("the file is not UTF-8 text"), path=path, fix=_("Save the file as UTF-8."))
+    text = read_text(path, problems)
+    if text is None:
         return None
     lines = text.splitlines()
     first = next((number for number, line in enumerate(lines, 1) if line.strip()), None)

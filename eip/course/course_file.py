@@ -172,16 +172,13 @@ class _Reader:
 def read_course(folder: Path, problems: Problems) -> Course | None:
     """The course in `folder` (None if its course.toml is missing or not TOML)."""
     path = folder / COURSE_FILE
-    if not path.is_file():
-        problems.add(
-            _("no {file} in this course folder").format(file=COURSE_FILE),
-            path=folder,
-            fix=_(
-                "Create it with eip new course <slug>, or point at a folder that has a {file}."
-            ).format(file=COURSE_FILE),
-        )
-        return None
-    read = read_toml_file(path, problems)
+    missing = (
+        _("no {file} in this course folder").format(file=COURSE_FILE),
+        _("Create it with eip new course <slug>, or point at a folder that has a {file}.").format(
+            file=COURSE_FILE
+        ),
+    )
+    read = read_toml_file(path, problems, missing=missing)
     if read is None:
         return None
     text, data = read

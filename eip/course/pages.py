@@ -13,7 +13,7 @@ from .body import split_body
 from .companion import no_references, read_companion
 from .frontmatter import FrontMatter, read_front_matter
 from .model import Companion, Prose, Section, Unit
-from .problems import Problems, shown_path
+from .problems import Problems, read_text, shown_path
 
 NAME = re.compile(r"(\d+)-([a-z0-9][a-z0-9-]*)")
 SECTION_FILE = "section.md"
@@ -103,12 +103,14 @@ class _Reader:
                 )
 
 
-def _read(path: Path, problems: Problems) -> FrontMatter | None:
-    source = shown_path(path)
+def _read(
+    path: Path, problems: Problems, *, missing: tuple[str, str] | None = None
+) -> FrontMatter | None:
+    text = read_text(path, problems, missing=missing)
+    if text is None:
+        return None
     try:
-        return read_front_matter(path.read_text(encoding="utf-8"), source=source)
-    except UnicodeDecodeError:
-        problems.add(_("the file is not UTF-8 text"), path=path, fix=_("Save the file as UTF-8."))
+        return read_front_matter(text, source=shown_path(path))
     except OLXError as error:
         problems.add_error(error)
     return None
@@ -166,16 +168,13 @@ def _welsh_outcomes(
 def read_section(folder: Path, problems: Problems, *, welsh: bool) -> Section | None:
     """The section in `folder` without its units (None if section.md cannot be read)."""
     path = folder / SECTION_FILE
-    if not path.is_file():
-        problems.add(
-            _("the section has no {file}").format(file=SECTION_FILE),
-            path=folder,
-            fix=_(
-                "Add {file} with front matter (title, outcomes, minutes) and an introduction."
-            ).format(file=SECTION_FILE),
-        )
-        return None
-    page = _read(path, problems)
+    missing = (
+        _("the section has no {file}").format(file=SECTION_FILE),
+        _("Add {file} with front matter (title, outcomes, minutes) and an introduction.").format(
+            file=SECTION_FILE
+        ),
+    )
+    page = _read(path, problems, missing=missing)
     if page is None:
         return None
     common = _common(page, path, folder.name, problems, welsh, True)

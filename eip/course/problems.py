@@ -82,3 +82,20 @@ class Problems:
 
     def files(self) -> set[str]:
         return {error.source for error in self._errors if error.source}
+
+
+def read_text(
+    path: Path, problems: Problems, *, missing: tuple[str, str] | None = None
+) -> str | None:
+    """The text of the UTF-8 file `path`, without a byte-order mark; None once a problem is
+    added if it is not UTF-8 or, given `missing` (what is wrong, how to fix it), if there is
+    no such file (a problem of its folder)."""
+    if missing is not None and not path.is_file():
+        message, fix = missing
+        problems.add(message, path=path.parent, fix=fix)
+        return None
+    try:
+        return path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        problems.add(_("the file is not UTF-8 text"), path=path, fix=_("Save the file as UTF-8."))
+        return None

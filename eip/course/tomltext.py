@@ -14,7 +14,7 @@ from typing import Any
 from eip.translation import N_, _
 from xblocks.core.xml import OLXError
 
-from .problems import Problems, shown_path
+from .problems import Problems, read_text, shown_path
 
 _POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
@@ -42,10 +42,14 @@ def parse_toml(text: str, *, source: str, first_line: int = 1) -> dict[str, Any]
         ) from None
 
 
-def read_toml_file(path: Path, problems: Problems) -> tuple[str, dict[str, Any]] | None:
-    """The text of TOML file `path` and what it holds; None once a syntax error is added to
-    `problems`."""
-    text = path.read_text(encoding="utf-8")
+def read_toml_file(
+    path: Path, problems: Problems, *, missing: tuple[str, str] | None = None
+) -> tuple[str, dict[str, Any]] | None:
+    """The text of TOML file `path` and what it holds; None once a problem is added to
+    `problems` (a syntax error, or one that `read_text` reports)."""
+    text = read_text(path, problems, missing=missing)
+    if text is None:
+        return None
     try:
         return text, parse_toml(text, source=shown_path(path))
     except OLXError as error:

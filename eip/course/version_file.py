@@ -43,16 +43,11 @@ def _date(data: dict, key: str, text: str, path: Path, problems: Problems) -> da
 
 def _settings(course: Course, folder: Path, problems: Problems) -> Version | None:
     path = folder / VERSION_FILE
-    if not path.is_file():
-        problems.add(
-            _("the version has no {file}").format(file=VERSION_FILE),
-            path=folder,
-            fix=_("Add {file} with start, end, course_image and [overview].").format(
-                file=VERSION_FILE
-            ),
-        )
-        return None
-    read = read_toml_file(path, problems)
+    missing = (
+        _("the version has no {file}").format(file=VERSION_FILE),
+        _("Add {file} with start, end, course_image and [overview].").format(file=VERSION_FILE),
+    )
+    read = read_toml_file(path, problems, missing=missing)
     if read is None:
         return None
     text, data = read

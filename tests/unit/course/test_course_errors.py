@@ -8,6 +8,8 @@ import shutil
 import pytest
 
 from eip.course.check import check
+from eip.course.course_file import read_course
+from eip.course.problems import Problems
 
 # fixture -> (file the problem names, its line (None: a whole file), words of the message)
 BROKEN = {
@@ -124,3 +126,50 @@ def test_removed_and_added_files_of_a_release_are_named(copy_fixture):
     assert ("01-why-evidence/01-appraising-a-trial.md", "this file changed") in said
     assert ("static/new.svg", "this file was added") in said
     assert ("01-why-evidence/section.md", "this file was removed") in said
+
+
+@pytest.mark.parametrize(
+    "name", ["course.toml", "1.0/version.toml", "1.0/02-in-practice/section.md"]
+)
+def test_a_file_that_is_not_utf8_is_named_with_a_fix(copy_fixture, name):
+    course = copy_fixture("valid") / "courses" / "demo"
+    path = course / name
+    path.write_bytes(path.read_bytes().replace(b"\n", "\n# café\n".encode("latin-1"), 1))
+    report = check([course / "1.0"])
+    found = [p for p in report.problems if p.message == "the file is not UTF-8 text"]
+    assert [p.source.split("demo/")[-1] for p in found] == [name]
+    assert found[0].fix == "Save the file as UTF-8."
+
+
+def test_a_toml_file_saved_with_a_byte_order_mark_is_read(copy_fixture):
+    course = copy_fixture("valid") / "courses" / "demo"
+    for path in (course / "course.toml", course / "1.0" / "version.toml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    report = check([course / "1.0"], olx=False)
+    messages = [str(problem) for problem in report.problems]
+    assert not any("course.toml" in m or "version.toml" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("1.0/version.toml", "the version has no version.toml"),
+        ("1.0/02-in-practice/section.md", "the section has no section.md"),
+    ],
+)
+def test_a_missing_file_is_a_problem_of_its_folder(copy_fixture, name, words):
+    course = copy_fixture("valid") / "courses" / "demo"
+    (course / name).unlink()
+    report = check([course / "1.0"], olx=False)
+    found = [p for p in report.problems if p.message == words]
+    assert [p.source.split("demo/")[-1] for p in found] == [name.rsplit("/", 1)[0]]
+    assert name.rsplit("/", 1)[1] in found[0].fix
+
+
+def test_a_course_folder_without_course_toml_says_how_to_make_one(tmp_path):
+    problems = Problems()
+    assert read_course(tmp_path, problems) is None
+    [problem] = problems
+    assert problem.message == "no course.toml in this course folder"
+    assert problem.source.endswith(tmp_path.name)
+    assert "eip new course" in problem.fix
