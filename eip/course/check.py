@@ -11,7 +11,7 @@ from .assessment_files import KIND_NAMES, assessment_files, assessment_kind, che
 from .assessments import AssessmentLibrary
 from .course_file import COURSE_FILE, VERSION
 from .frozen import assessment_drift, check_release
-from .loader import load_course, load_version
+from .loader import LoadedVersion, load_course, load_version
 from .model import Course
 from .olx import course_files
 from .olxclean import available, olxcleaner_errors
@@ -130,14 +130,17 @@ class Checker:
         check_placeholders(folder / COURSE_FILE, self.problems)
         return load_course(folder, self.problems, self.library(folder))
 
-    def check_single_version(self, folder: Path) -> None:
+    def check_single_version(self, folder: Path) -> LoadedVersion | None:
+        """Check the version in `folder` and its course; the version as read (None if it
+        could not be)."""
         course = self._course(folder.parent)
-        self.check_version(folder)
+        loaded = self.check_version(folder)
         release = course.release(folder.name) if course else None
         if course is not None and release is not None:
             check_release(course, release, self.problems)
+        return loaded
 
-    def check_version(self, folder: Path) -> None:
+    def check_version(self, folder: Path) -> LoadedVersion | None:
         self.report.versions += 1
         found = Problems()
         loaded = load_version(folder, found, self.library(folder))
@@ -148,6 +151,7 @@ class Checker:
             if path.suffix in CHECKED_SUFFIXES and not is_hidden(path):
                 check_placeholders(path, found)
         self.problems.extend(found)
+        return loaded
 
     # --- assessments --------------------------------------------------------------------
 

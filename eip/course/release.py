@@ -17,7 +17,6 @@ from eip.translation import _
 from .check import Checker
 from .course_file import COURSE_FILE
 from .hashing import content_hash, version_files
-from .loader import load_version
 from .problems import Problems
 from .release_record import Record, write_record
 
@@ -60,10 +59,11 @@ def release_version(folder: Path, date: datetime.date) -> Released:
     folder = folder.resolve()
     course_folder = folder.parent
     checker = Checker()
-    checker.check_single_version(folder)
+    loaded = checker.check_single_version(folder)
     problems = checker.problems
     course_toml = course_folder / COURSE_FILE
-    text = course_toml.read_text(encoding="utf-8")
+    # Read as the checker did; if it is not UTF-8, the checker has said so and it is refused.
+    text = course_toml.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
@@ -83,7 +83,6 @@ def release_version(folder: Path, date: datetime.date) -> Released:
     digest = content_hash(files)
     if released is not None:
         return Released(folder.name, digest, released.get("date"), new=False)
-    loaded = load_version(folder, Problems())
     assessments = {}
     if loaded is not None and loaded.root is not None:
         for _unit, _reference, assessment in loaded.assessments():
@@ -91,7 +90,7 @@ def release_version(folder: Path, date: datetime.date) -> Released:
                 name = assessment.path.relative_to(loaded.root).as_posix()
                 assessments[name] = assessment.digest
     new_text = append_release(text, releases_entry(folder.name, date, digest))
-    expected = {**data, "releases": [*data.get("releases", []), {
+    expected = {**data, "releases": [*releases, {
         "version": folder.name, "date": date, "hash": digest,
     }]}  # fmt: skip
     if tomllib.loads(new_text) != expected:

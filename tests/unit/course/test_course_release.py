@@ -100,3 +100,22 @@ def test_line_endings_do_not_change_the_hash(course):
     (course / "1.0" / ".DS_Store").write_bytes(b"\0")
     (course / "1.0" / "version.toml~").write_text("backup")
     assert content_hash(version_files(course / "1.0")) == before
+
+
+def test_a_course_toml_with_a_byte_order_mark_is_released_without_it(course):
+    toml = course / "course.toml"
+    before = toml.read_text(encoding="utf-8")
+    toml.write_bytes(b"\xef\xbb\xbf" + toml.read_bytes())
+    released = release_version(course / "1.0", DATE)
+    after = toml.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n") + "\n\n[[releases]]\n")
+    assert tomllib.loads(after)["releases"][0]["hash"] == released.hash
+
+
+def test_a_course_toml_that_is_not_utf8_is_refused_with_the_problem(course):
+    toml = course / "course.toml"
+    toml.write_bytes(toml.read_bytes() + "# café\n".encode("latin-1"))
+    with pytest.raises(ReleaseRefused) as refused:
+        release_version(course / "1.0", DATE)
+    assert [p.message for p in refused.value.problems] == ["the file is not UTF-8 text"]
+    assert not (course / "releases").exists()
