@@ -56,27 +56,6 @@ def _items(sentences: tuple[str, ...], lang: str | None = None) -> str:
     return f"<ul{attribute}>{items}</ul>"
 
 
-def about_html(
-    title_cy: str,
-    minutes: int | None,
-    outcomes: tuple[str, ...],
-    outcomes_cy: tuple[str, ...],
-    *,
-    lead: str,
-) -> str:
-    """Welsh title, time and outcomes, as shown at the top of a section or unit."""
-    parts = []
-    if title_cy:
-        parts.append(f'<p class="eip-title-cy" lang="cy">{escape(title_cy)}</p>')
-    if minutes:
-        parts.append(f'<p class="eip-minutes">{escape(WORDS[ENGLISH].time(minutes))}</p>')
-    if outcomes:
-        parts.append(f'<p class="eip-outcomes-lead">{escape(lead)}</p>{_items(outcomes)}')
-    if outcomes_cy:
-        parts.append(_items(outcomes_cy, "cy"))
-    return "\n".join(parts)
-
-
 def about_in(
     lang: str, title: str, minutes: int | None, outcomes: tuple[str, ...], *, section: bool
 ) -> str:
@@ -92,6 +71,23 @@ def about_in(
         lead = words.section_lead if section else words.unit_lead
         parts.append(f'<p class="eip-outcomes-lead">{escape(lead)}</p>{_items(outcomes)}')
     return "\n".join(parts)
+
+
+def about_html(
+    title_cy: str,
+    minutes: int | None,
+    outcomes: tuple[str, ...],
+    outcomes_cy: tuple[str, ...],
+    *,
+    section: bool,
+) -> str:
+    """The top of a page without Welsh prose: the English top with the Welsh title before it
+    and the Welsh outcomes after it, each marked as Welsh."""
+    return _joined(
+        f'<p class="eip-title-cy" lang="cy">{escape(title_cy)}</p>' if title_cy else "",
+        about_in(ENGLISH, "", minutes, outcomes, section=section),
+        _items(outcomes_cy, WELSH) if outcomes_cy else "",
+    )
 
 
 def _markdown_html(prose: Prose | None) -> str:
@@ -115,14 +111,7 @@ def _page_html(
     before the first): in Welsh and English if the page has Welsh prose."""
     minutes = (page.total_minutes or None) if isinstance(page, Section) else page.minutes
     if page.welsh is None:
-        words = WORDS[ENGLISH]
-        about = about_html(
-            page.title_cy,
-            minutes,
-            page.outcomes,
-            page.outcomes_cy,
-            lead=words.section_lead if section else words.unit_lead,
-        )
+        about = about_html(page.title_cy, minutes, page.outcomes, page.outcomes_cy, section=section)
         return _joined(about if first else "", _markdown_html(english))
     texts = {
         WELSH: _joined(
