@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from eip import translation
@@ -16,6 +17,7 @@ from eip.course.progress import terminal_progress
 from eip.course.version_file import version_folders
 from eip.errors import CommandError
 from eip.translation import N_, _, ngettext
+from xblocks.core.xml import OLXError
 
 NAME = "build"
 HELP = N_("build a course version into an OLX archive for Studio, with its manifest")
@@ -58,10 +60,10 @@ def version_folder(path: Path) -> Path:
     return path
 
 
-def print_problems(problems: Problems, stream=None) -> None:
-    stream = stream or sys.stdout
+def print_problems(problems: Iterable[OLXError]) -> None:
+    """Each problem on its own line of standard error, as `eip check` words it."""
     for problem in problems:
-        print(problem_text(problem), file=stream)
+        print(problem_text(problem), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         if release is not None:
             check_release(loaded.version.course, release, problems)
     if loaded is None or problems:
-        print_problems(problems, sys.stderr)
+        print_problems(problems)
         count = len(problems)
         print(
             ngettext(

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from eip import translation
-from eip.build import version_folder
+from eip.build import print_problems, version_folder
 from eip.course.diff import diff_versions
 from eip.course.diff_report import format_diff
 from eip.course.loader import load_version
-from eip.course.problems import Problems, problem_text
+from eip.course.problems import Problems
 from eip.errors import CommandError
 from eip.translation import N_, _, ngettext
 
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
         problems = Problems()
         version = load_version(version_folder(path), problems)
         if version is None:
-            for problem in problems:
-                print(problem_text(problem), file=sys.stderr)
+            print_problems(problems)
             raise CommandError(
                 _("cannot read {path}; eip check {path} lists the problems.").format(path=path)
             )

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from eip import translation
-from eip.build import version_folder
-from eip.course.problems import problem_text, shown_path
+from eip.build import print_problems, version_folder
+from eip.course.problems import shown_path
 from eip.course.release import ReleaseRefused, release_version
 from eip.course.release_record import record_path
 from eip.translation import N_, _
@@ -48,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         released = release_version(folder, args.date or datetime.date.today())
     except ReleaseRefused as refusal:
-        for problem in refusal.problems:
-            print(problem_text(problem), file=sys.stderr)
+        print_problems(refusal.problems)
         print(f"eip release: {refusal}", file=sys.stderr)
         return 1
     course_toml = shown_path(folder.parent / "course.toml")

@@ -84,6 +84,15 @@ def test_diff(demo, capsys):
     assert "Changed text" not in out
 
 
+def test_diff_of_a_version_that_cannot_be_read_lists_its_problems(copy_fixture, capsys):
+    course = copy_fixture("valid") / "courses" / "demo"
+    (course / "1.1" / "version.toml").unlink()
+    assert main(["diff", str(course / "1.0"), str(course / "1.1")]) == 2
+    err = capsys.readouterr().err
+    assert "demo/1.1: the version has no version.toml Fix: Add version.toml" in err
+    assert "eip check" in err and "lists the problems" in err
+
+
 def test_release(copy_fixture, capsys):
     version = copy_fixture("valid") / "courses" / "demo" / "1.0"
     assert main(["release", str(version), "--date", "2026-11-27"]) == 0
