@@ -12,7 +12,6 @@ APPRAISALS = "appraisals"
 CASE_STUDIES = "case-studies"
 INSTRUMENTS = "instruments"
 COMPETENCIES = "competencies"
-ASSESSMENT_FOLDERS = (APPRAISALS, CASE_STUDIES, INSTRUMENTS, COMPETENCIES)
 
 
 def _ancestors(start: Path) -> list[Path]:
