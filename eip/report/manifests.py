@@ -31,10 +31,6 @@ class Block:
     competencies: tuple[tuple[str, int | None], ...]
     course_id: str
 
-    @property
-    def counts_for_completion(self) -> bool:
-        return self.completable
-
 
 @dataclass(frozen=True)
 class CourseVersion:
@@ -64,10 +60,6 @@ class CourseVersion:
         """The language of `title_in(lang)`: `lang` when the manifest has the title in it,
         else English (the fallback, or the slug)."""
         return lang if self.title.get(lang) else "en"
-
-    @property
-    def graded_weight(self) -> float:
-        return sum(block.weight for block in self.blocks if block.graded)
 
 
 def load_manifests(folder: Path) -> list[CourseVersion]:

@@ -77,9 +77,6 @@ class BlockIndex:
                 if block.url_name:
                     self.by_url_name[(block.type, block.url_name)].append(block)
 
-    def course_of(self, block: Block) -> CourseVersion:
-        return self.courses[block.course_id]
-
     def candidates(self, usage_key: str, course_id: str, display_name: str) -> tuple[Block, ...]:
         """The manifest blocks this usage key may be, before looking at versions."""
         exact = self.by_usage.get(usage_key)

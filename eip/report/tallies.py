@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from eip.report.status import Assignment
 from eip.report.strings import STATUSES
 
-DONE = ("completed",)
-
 
 @dataclass(frozen=True)
 class Tally:
