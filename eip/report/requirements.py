@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eip.course.tomltext import key_line, table_line
 from eip.errors import CommandError
 from eip.report.dates import DATE_FORMATS
 from eip.report.roster import FIELDS, RosterFormat
@@ -60,19 +61,33 @@ class Requirements:
         wanted = [*self.roles.get(EVERYONE, ()), *self.roles.get(role_key(role), ())]
         return tuple(dict.fromkeys(wanted))
 
-    def knows_role(self, role: str) -> bool:
-        return role_key(role) in self.roles
-
 
 def role_key(role: str) -> str:
     return " ".join(role.split()).lower()
+
+
+@dataclass(frozen=True)
+class _File:
+    """The requirements file as written, to name the line of a mistake in it."""
+
+    path: Path
+    text: str
+
+    def at(self, table: str | None, key: str | None = None) -> str:
+        """`path:line` of `key` in `[table]` (None: the top level), else of the table's
+        header; the path alone when neither is found (an inline or quoted table name)."""
+        line = key_line(self.text, key, table) if key is not None else None
+        if line is None and table is not None:
+            line = table_line(self.text, table)
+        return f"{self.path}:{line}" if line else str(self.path)
 
 
 def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None) -> Requirements:
     """Read and check the file; `known_courses` (slug -> anything) catches misspelt slugs."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as error:
         raise RequirementsError(
             _("cannot read {path}: {problem}.").format(path=path, problem=error.strerror)
@@ -82,22 +97,25 @@ def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None
             # Translators: {problem} is the TOML reader's own message, in English.
             _("{path} is not valid TOML: {problem}.").format(path=path, problem=error)
         ) from error
+    file = _File(path, text)
     unknown = set(data) - {"defaults", "courses", "roles", "roster"}
     if unknown:
         raise RequirementsError(
             _(
                 "{path}: unknown table(s) {unknown}; use [defaults], [courses.SLUG], [roles] "
                 "and [roster]."
-            ).format(path=path, unknown=", ".join(sorted(unknown)))
+            ).format(path=file.at(sorted(unknown)[0]), unknown=", ".join(sorted(unknown)))
         )
-    defaults = _rule_values(path, "defaults", data.get("defaults", {}), None)
-    roles = _roles(path, data.get("roles", {}))
+    defaults = _rule_values(file, "defaults", data.get("defaults", {}), None)
+    roles = _roles(file, data.get("roles", {}))
     courses = data.get("courses", {})
     if not isinstance(courses, dict):
         raise RequirementsError(
-            _("{path}: [courses] must hold one table per course slug.").format(path=path)
+            _("{path}: [courses] must hold one table per course slug.").format(
+                path=file.at(None, "courses")
+            )
         )
-    requirements = Requirements(path, roles=roles, roster_format=_roster(path, data))
+    requirements = Requirements(path, roles=roles, roster_format=_roster(file, data))
     named = {slug for slugs in roles.values() for slug in slugs} | set(courses)
     for slug in sorted(named):
         if known_courses is not None and slug not in known_courses:
@@ -106,18 +124,21 @@ def load_requirements(path: Path, known_courses: Mapping[str, Any] | None = None
                 _(
                     "{path}: course {slug} is not in any manifest (courses found: {known}). "
                     "Build it with `eip build`, or correct the slug."
-                ).format(path=path, slug=repr(slug), known=known)
+                ).format(path=file.at(f"courses.{slug}"), slug=repr(slug), known=known)
             )
         table = courses.get(slug, {})
-        values = _rule_values(path, f"courses.{slug}", table, defaults)
+        values = _rule_values(file, f"courses.{slug}", table, defaults)
         requirements.courses[slug] = CourseRule(slug=slug, **values)
     return requirements
 
 
-def _rule_values(path: Path, where: str, table: Any, base: dict | None) -> dict:
+def _rule_values(file: _File, where: str, table: Any, base: dict | None) -> dict:
     if not isinstance(table, dict):
+        parent, _dot, name = where.rpartition(".")
         raise RequirementsError(
-            _("{path}: [{table}] must be a table.").format(path=path, table=where)
+            _("{path}: [{table}] must be a table.").format(
+                path=file.at(parent or None, name), table=where
+            )
         )
     unknown = set(table) - {"due_days", "renew_months", "pass_mark"}
     if unknown:
@@ -125,7 +146,11 @@ def _rule_values(path: Path, where: str, table: Any, base: dict | None) -> dict:
             _(
                 "{path}: [{table}] has unknown key(s) {unknown}; the keys are due_days, "
                 "renew_months and pass_mark."
-            ).format(path=path, table=where, unknown=", ".join(sorted(unknown)))
+            ).format(
+                path=file.at(where, sorted(unknown)[0]),
+                table=where,
+                unknown=", ".join(sorted(unknown)),
+            )
         )
     values = dict(base or {"due_days": DEFAULT_DUE_DAYS, "renew_months": 0, "pass_mark": 0.0})
     for key in ("due_days", "renew_months"):
@@ -137,14 +162,16 @@ def _rule_values(path: Path, where: str, table: Any, base: dict | None) -> dict:
                     if key == "due_days"
                     else _("{path}: [{table}] {key} must be a whole number of months, 0 or more.")
                 )
-                raise RequirementsError(message.format(path=path, table=where, key=key))
+                raise RequirementsError(
+                    message.format(path=file.at(where, key), table=where, key=key)
+                )
             values[key] = value
     if "pass_mark" in table:
-        values["pass_mark"] = _pass_mark(path, where, table["pass_mark"])
+        values["pass_mark"] = _pass_mark(file, where, table["pass_mark"])
     return values
 
 
-def _pass_mark(path: Path, where: str, value: Any) -> float:
+def _pass_mark(file: _File, where: str, value: Any) -> float:
     mark: float | None = None
     if isinstance(value, str) and value.strip().endswith("%"):
         try:
@@ -158,15 +185,17 @@ def _pass_mark(path: Path, where: str, value: Any) -> float:
             _(
                 "{path}: [{table}] pass_mark must be a share between 0 and 1 (0.7) or a "
                 'percentage string ("70%"), not {value}.'
-            ).format(path=path, table=where, value=repr(value))
+            ).format(path=file.at(where, "pass_mark"), table=where, value=repr(value))
         )
     return mark
 
 
-def _roles(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
+def _roles(file: _File, table: Any) -> dict[str, tuple[str, ...]]:
     if not isinstance(table, dict):
         raise RequirementsError(
-            _("{path}: [roles] must be a table of role = [course slugs].").format(path=path)
+            _("{path}: [roles] must be a table of role = [course slugs].").format(
+                path=file.at(None, "roles")
+            )
         )
     roles: dict[str, tuple[str, ...]] = {}
     for role, slugs in table.items():
@@ -175,22 +204,26 @@ def _roles(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
                 _(
                     "{path}: [roles] {role} must be a list of course slugs, e.g. "
                     '["research-literacy"].'
-                ).format(path=path, role=repr(role))
+                ).format(path=file.at("roles", role), role=repr(role))
             )
         roles[role_key(role) if role != EVERYONE else EVERYONE] = tuple(slugs)
     return roles
 
 
-def _roster(path: Path, data: dict) -> RosterFormat:
+def _roster(file: _File, data: dict) -> RosterFormat:
     table = data.get("roster", {})
     if not isinstance(table, dict):
-        raise RequirementsError(_("{path}: [roster] must be a table.").format(path=path))
+        raise RequirementsError(
+            _("{path}: [roster] must be a table.").format(path=file.at(None, "roster"))
+        )
     allowed = {*FIELDS, "delimiter", "date_format"}
     unknown = set(table) - allowed
     if unknown:
         raise RequirementsError(
             _("{path}: [roster] has unknown key(s) {unknown}; the keys are {keys}.").format(
-                path=path, unknown=", ".join(sorted(unknown)), keys=", ".join(sorted(allowed))
+                path=file.at("roster", sorted(unknown)[0]),
+                unknown=", ".join(sorted(unknown)),
+                keys=", ".join(sorted(allowed)),
             )
         )
     columns = {name: str(table[name]) for name in FIELDS if name in table}

@@ -128,6 +128,25 @@ def test_requirement_mistakes_are_named(tmp_path, text, message) -> None:
     assert message in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("[roles]\n\"*\" = []\nx = 'c'\n", "req.toml:3: [roles] 'x'"),
+        ("[roles]\n[defaults]\ndue_days = 90\npass_mark = 70\n", "req.toml:4: [defaults]"),
+        ("[roles]\n[courses.research-literacy]\nrenew = 1\n", "req.toml:3: [courses."),
+        ("[roles]\n\n[rolez]\n", "req.toml:3: unknown table(s) rolez"),
+        ("[roster]\nid = 'Login'\nstart_date = 'Started'\n", "req.toml:3: [roster]"),
+        ("[roles]\nx = []\n[courses.no-such-course]\n", "req.toml:3: course 'no-such"),
+        ("roles = 1\n", "req.toml:1: [roles] must be a table"),
+    ],
+)
+def test_requirement_mistakes_name_their_line(tmp_path, text, where) -> None:
+    path = write(tmp_path / "req.toml", text)
+    with pytest.raises(RequirementsError) as raised:
+        load_requirements(path, known_courses={"research-literacy": []})
+    assert where in str(raised.value)
+
+
 def test_manifests_are_read_in_course_and_version_order(fixtures_dir) -> None:
     courses = load_manifests(fixtures_dir / "manifests")
     assert [(c.slug, c.version) for c in courses] == [
