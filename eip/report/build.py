@@ -65,6 +65,7 @@ class Report:
     unknown_users: list[UnknownUserRow]
     coverage: Coverage | None
     roles_without_requirements: Counter
+    grade_problems: list[str] = field(default_factory=list)  # grade report rows skipped
     elapsed: float = 0.0
     # worked out once, on first use: each output asks for them
     _teams: dict[str, list[Assignment]] | None = field(default=None, init=False, repr=False)
@@ -74,9 +75,6 @@ class Report:
     @property
     def as_of(self) -> date:
         return self.options.as_of
-
-    def status_counts(self, assignments: Sequence[Assignment] | None = None) -> Counter:
-        return Counter(a.status for a in (self.assignments if assignments is None else assignments))
 
     def by_team(self) -> dict[str, list[Assignment]]:
         """Each team's assignments, in the report's order (do not change the lists)."""
@@ -178,6 +176,7 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
         unknown_users=[] if options.teams else _unknown_users(reading, courses, titles),
         coverage=_coverage(courses, reading, people, load_framework),
         roles_without_requirements=unrequired,
+        grade_problems=grades.problems,
     )
     report.elapsed = time.monotonic() - started
     return report

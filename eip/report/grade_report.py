@@ -26,7 +26,7 @@ class GradeReportError(CommandError):
 class GradeReports:
     grades: dict[tuple[str, str], float] = field(default_factory=dict)  # (user, course id)
     usernames_by_email: dict[str, str] = field(default_factory=dict)  # both lower-cased
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # rows skipped: file, line and why
 
     def grade(self, username: str, course_id: str) -> float | None:
         return self.grades.get((username.lower(), course_id))
@@ -89,7 +89,14 @@ def _read_one(reports: GradeReports, course_id: str, path: Path) -> None:
                         _("{path}:{line}: unreadable Grade").format(path=path, line=reader.line_num)
                     )
                     continue
-                if username and 0.0 <= grade <= 1.0:
+                if not 0.0 <= grade <= 1.0:
+                    reports.problems.append(
+                        _("{path}:{line}: Grade {value} is not a share from 0 to 1").format(
+                            path=path, line=reader.line_num, value=row["Grade"].strip()
+                        )
+                    )
+                    continue
+                if username:
                     reports.grades[(username, course_id)] = grade
     except OSError as error:
         raise GradeReportError(

@@ -230,6 +230,9 @@ ENGLISH: Mapping[str, str | tuple[str, str]] = {
         "  {count} username, e.g. {examples}", "  {count} usernames, e.g. {examples}"
     ),
     "term.roster": Nn_("Roster: {count} row skipped", "Roster: {count} rows skipped"),
+    "term.grade_reports": Nn_(
+        "Grade reports: {count} row skipped", "Grade reports: {count} rows skipped"
+    ),
     "term.no_requirement": N_("No course is required of role {role} ({count} in the roster)"),
     "term.no_requirement_no_role": N_(
         "No course is required of people with no role ({count} in the roster)"

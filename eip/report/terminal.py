@@ -64,14 +64,11 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
                     examples=", ".join(names[:EXAMPLES]),
                 )
             )
-    if report.roster.problems:
-        lines.append(text("term.roster", count=len(report.roster.problems)))
-        lines += [
-            text("term.example", where=f"{report.roster.path}:{p.line}: {p.message}")
-            for p in report.roster.problems[:EXAMPLES]
-        ]
-        if len(report.roster.problems) > EXAMPLES:
-            lines.append(text("term.more", count=len(report.roster.problems) - EXAMPLES))
+    roster = report.roster
+    lines += _skipped_rows(
+        text, "term.roster", [f"{roster.path}:{p.line}: {p.message}" for p in roster.problems]
+    )
+    lines += _skipped_rows(text, "term.grade_reports", report.grade_problems)
     for role, people in sorted(report.roles_without_requirements.items()):
         if role == NO_ROLE:
             lines.append(text("term.no_requirement_no_role", count=people))
@@ -79,4 +76,15 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
             lines.append(text("term.no_requirement", role=repr(role), count=people))
     lines += [text("term.wrote", path=path) for path in written]
     lines.append(text("term.time", seconds=f"{report.elapsed:.1f}"))
+    return lines
+
+
+def _skipped_rows(text: Strings, key: str, problems: Sequence[str]) -> list[str]:
+    """The count of an input's skipped rows under `key`, then the first few (file, line, why)."""
+    if not problems:
+        return []
+    lines = [text(key, count=len(problems))]
+    lines += [text("term.example", where=problem) for problem in problems[:EXAMPLES]]
+    if len(problems) > EXAMPLES:
+        lines.append(text("term.more", count=len(problems) - EXAMPLES))
     return lines

@@ -30,6 +30,23 @@ def test_damaged_lines_are_named_in_the_summary(arguments, write_log, tmp_path, 
     assert f"  {damaged}:1" in out
 
 
+def test_skipped_grade_report_rows_are_named_in_the_summary(arguments, tmp_path, capsys) -> None:
+    grades = tmp_path / "grades.csv"
+    grades.write_text(
+        "Student ID,Email,Username,Grade\n"
+        "17,ffion@council.example,ffionj,85\n"
+        "18,gareth@council.example,gareth,n/a\n"
+        "19,huw@council.example,huw,0.5\n",
+        encoding="utf-8",
+    )
+    grade_report = f"course-v1:EIP+RL101+1.1={grades}"
+    assert main([*arguments, "--grade-report", grade_report]) == 0
+    out = capsys.readouterr().out
+    assert "Grade reports: 2 rows skipped" in out
+    assert f"  {grades}:2: Grade 85 is not a share from 0 to 1" in out
+    assert f"  {grades}:3: unreadable Grade" in out
+
+
 def test_team_and_roster_column_options(arguments, tmp_path, capsys) -> None:
     assert main([*arguments, "--team", "Early Help", "--roster-column", "team=Team"]) == 0
     out = capsys.readouterr().out
