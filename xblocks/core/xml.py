@@ -237,36 +237,31 @@ def load_relaxng(package: str, name: str) -> etree.RelaxNG:
             raise OLXError(message, source=source) from None
 
 
-# libxml2 RELAX NG messages -> (names of its groups, readable message, fix). The groups are
-# element and attribute names, or a value; {parent} is the element the message is about.
+# libxml2 RELAX NG messages -> (readable message, fix). The named groups are element and
+# attribute names, or a value; {parent} is the element the message is about.
 _SCHEMA_MESSAGES = (
     (
-        re.compile(r"Did not expect element (\S+) there"),
-        ("element",),
+        re.compile(r"Did not expect element (?P<element>\S+) there"),
         _("element <{element}> is not allowed here"),
         _("Remove <{element}>, check its spelling, or move it to where it belongs."),
     ),
     (
         re.compile(r"Expecting an element , got nothing"),
-        (),
         _("<{parent}> is missing a required child element"),
         _("Add the missing element to <{parent}> (see the documented format)."),
     ),
     (
-        re.compile(r"Expecting an element (\S+), got nothing"),
-        ("element",),
+        re.compile(r"Expecting an element (?P<element>\S+), got nothing"),
         _("element <{element}> is missing"),
         _("Add the <{element}> element."),
     ),
     (
-        re.compile(r"Expecting element (\S+), got (\S+)"),
-        ("expected", "found"),
+        re.compile(r"Expecting element (?P<expected>\S+), got (?P<found>\S+)"),
         _("expected <{expected}> but found <{found}>"),
         _("Check the order and spelling of the child elements."),
     ),
     (
-        re.compile(r"Invalid attribute (\S+) for element (\S+)"),
-        ("attribute", "element"),
+        re.compile(r"Invalid attribute (?P<attribute>\S+) for element (?P<element>\S+)"),
         _(
             'attribute "{attribute}" is not allowed on <{element}>, or its value is not one of '
             "the allowed values"
@@ -277,8 +272,7 @@ _SCHEMA_MESSAGES = (
         ),
     ),
     (
-        re.compile(r"Element (\S+) failed to validate attributes"),
-        ("element",),
+        re.compile(r"Element (?P<element>\S+) failed to validate attributes"),
         _(
             "<{element}> is missing a required attribute or has an attribute value that is not "
             "allowed"
@@ -286,32 +280,27 @@ _SCHEMA_MESSAGES = (
         _("Compare the attributes of <{element}> with the documented format."),
     ),
     (
-        re.compile(r"Element (\S+) has extra content: (\S+)"),
-        ("element", "content"),
+        re.compile(r"Element (?P<element>\S+) has extra content: (?P<content>\S+)"),
         _("<{element}> has content that is not allowed: {content}"),
         _("Remove the extra content from <{element}>."),
     ),
     (
-        re.compile(r"Extra element (\S+) in interleave"),
-        ("element",),
+        re.compile(r"Extra element (?P<element>\S+) in interleave"),
         _("element <{element}> is not allowed here or appears too often"),
         _("Remove the extra <{element}>."),
     ),
     (
-        re.compile(r"Element (\S+) failed to validate content"),
-        ("element",),
+        re.compile(r"Element (?P<element>\S+) failed to validate content"),
         _("the content of <{element}> does not match the documented format"),
         _("Compare the children of <{element}> with the documented format."),
     ),
     (
-        re.compile(r"Type (\S+) doesn't allow value '(.*)'"),
-        ("type", "value"),
+        re.compile(r"Type (?P<type>\S+) doesn't allow value '(?P<value>.*)'"),
         _("the value '{value}' is not a valid {type}"),
         _("Use a value of type {type}."),
     ),
     (
-        re.compile(r"Value '(.*)' for attribute ?(\S*)"),
-        ("value", "attribute"),
+        re.compile(r"Value '(?P<value>.*)' for attribute ?(?P<attribute>\S*)"),
         _("the value '{value}' is not allowed here"),
         _("Use one of the documented values."),
     ),
@@ -324,10 +313,10 @@ _GENERIC = re.compile(
 def _readable(message: str, path: str | None) -> tuple[Message, Message]:
     # The element the message is about, from its path such as /eip_appraisal/study[2].
     parent = re.sub(r"\[\d+\]$", "", (path or "").rstrip("/").rpartition("/")[2]) or "?"
-    for pattern, names, text, fix in _SCHEMA_MESSAGES:
+    for pattern, text, fix in _SCHEMA_MESSAGES:
         match = pattern.search(message)
         if match:
-            values = dict(zip(names, match.groups(), strict=True))
+            values = match.groupdict()
             return Message(text, parent=parent, **values), Message(fix, parent=parent, **values)
     return Message.verbatim(message), Message(_("Compare the element with the documented format."))
 
