@@ -11,7 +11,7 @@ from lxml import etree
 from xblocks.core.attributes import format_attribute
 from xblocks.core.messages import Message, _
 from xblocks.core.problems import Problems
-from xblocks.core.xml import OLXError, OLXErrors, parse_xml, schema_errors
+from xblocks.core.xml import OLXError, OLXErrors, parse_xml, validate_schema
 
 T = TypeVar("T")
 
@@ -26,16 +26,8 @@ def read_authored(
     """What `read(root, problems)` makes of `data` (text, or an element already parsed) once
     it is well-formed and `schema` accepts it. Raises OLXErrors listing every problem: the
     syntax error, or all the schema's, or all that `read` added to `problems`."""
-    if isinstance(data, etree._Element):
-        root = data
-    else:
-        try:
-            root = parse_xml(data, source=source)
-        except OLXError as error:
-            raise OLXErrors([error]) from None
-    errors = schema_errors(root, schema, source=source)
-    if errors:
-        raise OLXErrors(errors)
+    root = data if isinstance(data, etree._Element) else _parsed(data, source)
+    validate_schema(root, schema, source=source)
     problems = Problems(source)
     result = read(root, problems)
     problems.raise_if_any()
@@ -47,14 +39,19 @@ def root_of_parts(
 ) -> etree._Element:
     """The element a block's fields stand for: <tag> with `attributes` (None ones left out)
     around `content_xml`. A syntax error in `content_xml` raises OLXErrors."""
-    try:
-        root = parse_xml(f"<{tag}>{content_xml}</{tag}>", source=source)
-    except OLXError as error:
-        raise OLXErrors([error]) from None
+    root = _parsed(f"<{tag}>{content_xml}</{tag}>", source)
     for name, value in attributes.items():
         if value is not None:
             root.set(name, format_attribute(value))
     return root
+
+
+def _parsed(data: str | bytes, source: str) -> etree._Element:
+    """`data` parsed; a syntax error raises OLXErrors, as every other problem of a file does."""
+    try:
+        return parse_xml(data, source=source)
+    except OLXError as error:
+        raise OLXErrors([error]) from None
 
 
 # What a shipped file holds -> how a misnamed one is reported.
