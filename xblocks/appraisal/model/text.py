@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-DEFAULT_LANG = "en"
+from xblocks.core.language import DEFAULT_LANGUAGE, pick
+
 LANGS = ("en", "cy")
-
-
-def primary_lang(lang: str | None) -> str:
-    """'cy-GB', 'cy_GB' and 'CY' all mean 'cy'; None means English."""
-    if not lang:
-        return DEFAULT_LANG
-    return lang.replace("_", "-").split("-", 1)[0].lower()
 
 
 @dataclass(frozen=True)
@@ -24,14 +18,10 @@ class Text:
 
     def get(self, lang: str | None = None) -> str:
         """The text in `lang` (e.g. 'cy' or 'cy-GB'), falling back to English."""
-        return (
-            self.values.get(primary_lang(lang))
-            or self.values.get(DEFAULT_LANG)
-            or next(iter(self.values.values()), "")
-        )
+        return pick(self, lang or DEFAULT_LANGUAGE)[0]
 
     def __str__(self) -> str:
-        return self.get(DEFAULT_LANG)
+        return self.get(DEFAULT_LANGUAGE)
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self.values.items())))
