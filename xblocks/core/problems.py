@@ -10,10 +10,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from xblocks.core.messages import Message, full_stop, message, one_of, sentence
+from xblocks.core.messages import Message, full_stop, message, sentence
 from xblocks.core.xml import OLXError, OLXErrors
-
-__all__ = ["Problems", "full_stop", "one_of"]
 
 
 class Problems:

@@ -19,7 +19,8 @@ from xblocks.appraisal.model.exercise import (
     parse_exercise_parts,
 )
 from xblocks.appraisal.model.library import InstrumentLibrary
-from xblocks.appraisal.model.values import format_attribute, parse_attribute
+from xblocks.appraisal.model.values import parse_attribute
+from xblocks.core.attributes import format_attribute
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LIBRARY = InstrumentLibrary(FIXTURES / "instruments")

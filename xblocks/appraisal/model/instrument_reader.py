@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from xblocks.core.messages import _
+from xblocks.core.messages import _, one_of
+from xblocks.core.olx_text import one_line
+from xblocks.core.problems import Problems
 from xblocks.core.reading import read_authored
 from xblocks.core.xml import load_relaxng
 
 from .instrument_types import Instrument, Item, Scale, Section, StopRule
 from .judgement_reader import read_judgements
-from .problems import (
-    ITEM_ID,
-    TOKEN,
-    VERSION,
-    Problems,
-    describe,
-    grouped_texts,
-    one_line,
-    one_of,
-    texts,
-)
+from .problems import ITEM_ID, TOKEN, VERSION, describe, grouped_texts, texts
 from .scale_reader import read_scales
 
 FAMILIES = ("checklist", "risk-of-bias", "weight-of-evidence", "tapupas")

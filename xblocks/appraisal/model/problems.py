@@ -8,27 +8,10 @@ import re
 from lxml import etree
 
 from xblocks.core.messages import _
-
-# Moved to xblocks.core (shared with the case-study model); re-exported for this package.
-from xblocks.core.olx_text import markdown_text, one_line
-from xblocks.core.problems import Problems, full_stop, one_of
+from xblocks.core.olx_text import one_line
+from xblocks.core.problems import Problems
 
 from .text import LANGS, Text
-
-__all__ = [
-    "ITEM_ID",
-    "TOKEN",
-    "VERSION",
-    "Problems",
-    "describe",
-    "full_stop",
-    "grouped_texts",
-    "known_lang",
-    "markdown_text",
-    "one_line",
-    "one_of",
-    "texts",
-]
 
 
 def describe(element: etree._Element) -> str:

@@ -1,15 +1,12 @@
-"""Attribute text to values and back: numbers written the way an author would write them."""
+"""Attribute text of <eip_appraisal> to values; `xblocks.core.attributes` writes them back."""
 
 from __future__ import annotations
 
 import re
 
-from xblocks.core.attributes import format_attribute
 from xblocks.core.messages import Message, _
 from xblocks.core.olx_text import one_line
 from xblocks.core.xml import OLXError
-
-__all__ = ["format_attribute", "parse_attribute"]
 
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
 _WHOLE = re.compile(r"[0-9]+\Z")

@@ -8,8 +8,8 @@ from typing import Any
 from lxml import etree
 
 from xblocks.core.competencies import parse_competency_tags
-from xblocks.core.messages import _
-from xblocks.core.problems import Problems, one_of
+from xblocks.core.messages import _, one_of
+from xblocks.core.problems import Problems
 from xblocks.core.reading import read_authored, root_of_parts
 from xblocks.core.xml import OLXError, load_relaxng
 

@@ -1,4 +1,4 @@
-"""Checking the story graph, and the most points a path through it can earn.
+"""Checking the story graph: its links, then its shape (the best score is `best_path`'s).
 
 Two passes. The links come first: `start`, every `next` and `target` and every evidence id
 must name a node, and a decision needs a choice. Only when every link holds is the shape
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 
-from xblocks.core.messages import _
-from xblocks.core.problems import Problems, one_of
+from xblocks.core.messages import _, one_of
+from xblocks.core.problems import Problems
 
 from .case_study_types import Decision, Ending, Evidence, Node, successors
 from .ids import Ids

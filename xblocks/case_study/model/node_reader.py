@@ -6,9 +6,9 @@ import re
 
 from lxml import etree
 
-from xblocks.core.messages import _
+from xblocks.core.messages import _, one_of
 from xblocks.core.olx_text import one_line, read_markdown
-from xblocks.core.problems import Problems, one_of
+from xblocks.core.problems import Problems
 
 from .case_study_types import (
     CATEGORIES,

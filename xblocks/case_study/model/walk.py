@@ -22,7 +22,7 @@ import copy
 from collections.abc import Mapping as MappingABC
 from typing import Any
 
-from xblocks.core.problems import one_of
+from xblocks.core.messages import one_of
 
 from .case_study_types import (
     CATEGORIES,

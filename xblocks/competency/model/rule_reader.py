@@ -6,8 +6,8 @@ import re
 
 from lxml import etree
 
-from xblocks.core.messages import _
-from xblocks.core.problems import Problems, one_of
+from xblocks.core.messages import _, one_of
+from xblocks.core.problems import Problems
 
 from .framework_types import KINDS, Requirement, Rule
 
