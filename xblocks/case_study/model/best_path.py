@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Mapping as MappingABC
 
-from .case_study_types import Decision, Ending, Mapping, Node
+from .case_study_types import Decision, Ending, Mapping, Node, successors
 
 SEARCH_LIMIT = 200_000
 _NO_WAY = -1
@@ -46,7 +46,7 @@ def _edges(node: Node) -> list[tuple[str, int]]:
 
 
 def _targets(nodes: MappingABC[str, Node], node_id: str) -> Iterator[str]:
-    return iter([target for target, _ in _edges(nodes[node_id]) if target in nodes])
+    return iter([target for target in successors(nodes[node_id]) if target in nodes])
 
 
 def _depth_first(nodes: MappingABC[str, Node], start: str) -> tuple[list[str], bool]:
