@@ -14,7 +14,7 @@ from eip.report.status import Assignment
 from eip.report.strings import STATUSES, Strings
 
 if TYPE_CHECKING:
-    from xblocks.appraisal.model.text import Text
+    from xblocks.core.authored import Text
 
 STATUS_ORDER = {status: index for index, status in enumerate(STATUSES)}
 KEPT_ROWS = 4096  # row endings kept for reuse, at most

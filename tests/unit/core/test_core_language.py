@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from xblock.runtime import NullI18nService
 
-from xblocks.appraisal.model.text import Text
+from xblocks.core.authored import Text
 from xblocks.core.language import (
     BlockLanguage,
     Phrase,

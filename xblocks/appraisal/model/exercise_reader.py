@@ -7,6 +7,7 @@ from typing import Any
 
 from lxml import etree
 
+from xblocks.core.authored import TOKEN, VERSION
 from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.messages import Listing, _, one_of
 from xblocks.core.problems import Problems
@@ -16,7 +17,6 @@ from xblocks.core.xml import OLXError, OLXErrors, load_relaxng
 from .exercise_types import DEFAULTS, OVERALL, Exercise, ExpertAnswer
 from .instrument_types import Instrument
 from .library import InstrumentLibrary, UnknownInstrument, default_library
-from .problems import TOKEN, VERSION
 from .study_reader import markdown, read_study
 from .values import parse_attribute
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.authored import ITEM_ID, TOKEN, VERSION, describe, grouped_texts, texts
 from xblocks.core.messages import _, one_of
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
@@ -12,7 +13,6 @@ from xblocks.core.xml import load_relaxng
 
 from .instrument_types import Instrument, Item, Scale, Section, StopRule
 from .judgement_reader import read_judgements
-from .problems import ITEM_ID, TOKEN, VERSION, describe, grouped_texts, texts
 from .scale_reader import read_scales
 
 FAMILIES = ("checklist", "risk-of-bias", "weight-of-evidence", "tapupas")

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from xblocks.core.authored import Text
+
 from .rules import Judgement, answer_values
-from .text import Text
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.authored import ITEM_ID, describe, texts
 from xblocks.core.messages import _, one_of
 from xblocks.core.problems import Problems
 
 from .instrument_types import Item, Scale
-from .problems import ITEM_ID, describe, texts
 from .rules import UNANSWERED, Condition, Count, Judgement, Rule, When
 
 

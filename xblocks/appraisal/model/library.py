@@ -12,13 +12,13 @@ import threading
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from xblocks.core.authored import TOKEN
 from xblocks.core.messages import Message, _, one_of
 from xblocks.core.reading import misnamed_file
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
 
 from .instrument import Instrument, parse_instrument
-from .problems import TOKEN
 
 PACKAGE = "xblocks.appraisal.instruments"
 LABEL = "assessments/instruments"

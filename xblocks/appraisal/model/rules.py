@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .text import Text
+from xblocks.core.authored import Text
 
 UNANSWERED = "unanswered"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from xblocks.core.authored import TOKEN, texts
 from xblocks.core.messages import _, one_of
 from xblocks.core.problems import Problems
 
 from .instrument_types import Option, Scale
-from .problems import TOKEN, texts
 from .rules import UNANSWERED
 
 

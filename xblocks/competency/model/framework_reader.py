@@ -6,8 +6,7 @@ import re
 
 from lxml import etree
 
-from xblocks.appraisal.model.problems import TOKEN, VERSION, describe, known_lang, texts
-from xblocks.appraisal.model.text import Text
+from xblocks.core.authored import TOKEN, VERSION, Text, describe, known_lang, texts
 from xblocks.core.competencies import MAX_LEVEL, parse_competency_tags
 from xblocks.core.messages import _
 from xblocks.core.olx_text import one_line

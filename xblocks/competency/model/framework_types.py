@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from xblocks.appraisal.model.text import Text
+from xblocks.core.authored import Text
 from xblocks.core.competencies import CompetencyTag, parse_competency_tags
 from xblocks.core.messages import Message, _
 from xblocks.core.xml import OLXError

@@ -1,17 +1,43 @@
-"""Reading helpers of the appraisal formats: bilingual texts, how elements are named in
-messages, and the shapes of ids. Problems are collected with `xblocks.core.problems`."""
+"""What the authored formats (instruments, exercises, competency frameworks) share: bilingual
+text, reading it from `<name lang="...">` elements, how elements are named in messages, and
+the shapes of ids. Problems are collected with `xblocks.core.problems`."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lxml import etree
 
+from xblocks.core.language import DEFAULT_LANGUAGE, pick
 from xblocks.core.messages import _
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
 
-from .text import LANGS, Text
+LANGS = ("en", "cy")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Translations of one piece of text, keyed by language code ('en', 'cy')."""
+
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, lang: str | None = None) -> str:
+        """The text in `lang` (e.g. 'cy' or 'cy-GB'), falling back to English."""
+        return pick(self, lang or DEFAULT_LANGUAGE)[0]
+
+    def __str__(self) -> str:
+        return self.get(DEFAULT_LANGUAGE)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    @classmethod
+    def of(cls, en: str, cy: str | None = None) -> Text:
+        """A Text from an English string and, optionally, its Welsh translation."""
+        return cls({"en": en} if cy is None else {"en": en, "cy": cy})
 
 
 def describe(element: etree._Element) -> str:
