@@ -25,7 +25,7 @@ from xblocks.core import handlers as shape
 from xblocks.core.block import _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
-from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX, block_source
+from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
@@ -69,6 +69,7 @@ class AppraisalBlock(AuthoredBlock):
     MOBILE_FIELDS = ("max_attempts", "weight")
     OLX = OLX
     parse_model = staticmethod(parse_exercise)
+    parse_parts = staticmethod(parse_exercise_parts)
 
     display_name = String(
         display_name=_("Display name"), scope=Scope.settings, default=_("Critical appraisal")
@@ -94,13 +95,8 @@ class AppraisalBlock(AuthoredBlock):
     # --- OLX ---------------------------------------------------------------------------
 
     def exercise(self) -> Exercise:
-        """The exercise these fields hold (parsed once per block instance and content)."""
-        key = (tuple(OLX.attribute_strings(self, only_set=False).items()), self.content_xml)
-        cached = getattr(self, "_exercise_cache", None)
-        if cached is None or cached[0] != key:
-            parsed = parse_exercise_parts(dict(key[0]), self.content_xml, source=block_source(self))
-            cached = self._exercise_cache = (key, parsed)
-        return cached[1]
+        """The exercise these fields hold (see `AuthoredBlock.model`)."""
+        return self.model()
 
     # --- learner view --------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ points; the grade is weight x the best or the last of those fractions, as author
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -45,7 +44,7 @@ from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.language import Phrase
 from xblocks.core.messages import shown
-from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX, block_source
+from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
@@ -86,14 +85,6 @@ MAP_SHAPE = shape.Record(
 EMPTY_SHAPE = shape.Record({})
 
 
-@functools.lru_cache(maxsize=64)
-def _parse_fields(
-    attributes: tuple[tuple[str, str], ...], content_xml: str, source: str
-) -> CaseStudy:
-    """The case study of a block's fields (the model's objects are frozen, so shareable)."""
-    return parse_case_study_parts(dict(attributes), content_xml, source=source)
-
-
 class CaseStudyBlock(AuthoredBlock):
     """A branching case study: act on evidence for a family, then read the debrief."""
 
@@ -104,6 +95,7 @@ class CaseStudyBlock(AuthoredBlock):
     MOBILE_FIELDS = ("allow_back", "max_attempts", "weight", "attempts")
     OLX = OLX
     parse_model = staticmethod(parse_case_study)
+    parse_parts = staticmethod(parse_case_study_parts)
 
     display_name = String(
         display_name=_("Display name"), scope=Scope.settings, default=_("Case study")
@@ -135,10 +127,8 @@ class CaseStudyBlock(AuthoredBlock):
     # --- OLX ---------------------------------------------------------------------------
 
     def case_study(self) -> CaseStudy:
-        """The case study these fields hold. The LMS makes a block per request, so parsed
-        case studies are kept per process, keyed by everything they are parsed from."""
-        attributes = tuple(OLX.attribute_strings(self, only_set=False).items())
-        return _parse_fields(attributes, self.content_xml, block_source(self))
+        """The case study these fields hold (see `AuthoredBlock.model`)."""
+        return self.model()
 
     # --- learner view --------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ and to the model's attributes. `AuthoredBlock` is the base of such blocks: its `
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -158,16 +159,29 @@ class AuthoredOLX:
         block.content_xml = content_xml
 
 
+@functools.lru_cache(maxsize=128)
+def _parsed_fields(
+    parse_parts: Callable[..., Any],
+    attributes: tuple[tuple[str, str], ...],
+    content_xml: str,
+    source: str,
+) -> Any:
+    """The model of a block's fields (the models' objects are frozen, so shareable)."""
+    return parse_parts(dict(attributes), content_xml, source=source)
+
+
 class AuthoredBlock(EIPBlock):
     """A graded block whose OLX an author writes: an appraisal exercise, a case study.
 
-    A subclass sets `OLX`, `parse_model` (the model's reader of the whole element, as a
-    staticmethod) and `studio_submit = OLX.studio_handler(<reader of attributes and content
-    XML>)`, and adds its own fields, `display_name` and `content_xml` among them.
+    A subclass sets `OLX`, `parse_model` and `parse_parts` (the model's readers of the whole
+    element and of the attributes and content XML, as staticmethods) and
+    `studio_submit = OLX.studio_handler(<parse_parts>)`, and adds its own fields,
+    `display_name` and `content_xml` among them.
     """
 
     OLX: ClassVar[AuthoredOLX]
     parse_model: ClassVar[Callable[..., Any]]
+    parse_parts: ClassVar[Callable[..., Any]]
 
     has_score = True
     has_custom_completion = True
@@ -187,6 +201,15 @@ class AuthoredBlock(EIPBlock):
     def parse_xml(cls, node: etree._Element, runtime: Any, keys: Any) -> AuthoredBlock:
         """Read the block's OLX; refuse it (OLXErrors with file and line) if the model does."""
         return cls.OLX.construct(cls, node, runtime, keys, cls.parse_model)
+
+    def model(self) -> Any:
+        """The model these fields hold (OLXError or OLXErrors when it does not parse). The
+        LMS makes a block per request, so parsed models are kept per process, keyed by
+        everything they are parsed from."""
+        attributes = tuple(self.OLX.attribute_strings(self, only_set=False).items())
+        return _parsed_fields(
+            type(self).parse_parts, attributes, self.content_xml, block_source(self)
+        )
 
     def add_xml_to_node(self, node: etree._Element) -> None:
         """Write the attributes that were authored and the content as authored."""

@@ -79,6 +79,16 @@ def test_attributes_become_typed_fields(learner):
     assert block.content_xml.lstrip().startswith("<study")
 
 
+def test_the_parsed_exercise_is_kept_across_instances_until_a_field_changes(learner):
+    me = learner(FGC)
+    first = me.block.exercise()
+    assert me.block.exercise() is first  # a new instance, as the LMS makes per request
+    block = me.block
+    block.max_attempts = 7
+    assert block.exercise() is not first
+    assert block.exercise().max_attempts == 7
+
+
 def test_platform_attributes_are_accepted(appraisal_runtime):
     authored = _text(FGC).replace(
         "<eip_appraisal ", '<eip_appraisal url_name="fgc" course_version="2025.1" ', 1

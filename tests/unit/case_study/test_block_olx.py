@@ -87,6 +87,18 @@ def test_attributes_become_typed_fields(learner):
     assert block.max_score() == 2.0
 
 
+def test_the_parsed_case_study_is_kept_across_instances_until_a_field_changes(learner):
+    me = learner()
+    first = me.block.case_study()
+    assert me.block.case_study() is first  # a new instance, as the LMS makes per request
+    block = me.block
+    block.content_xml = block.content_xml.replace('title="Seeing people alone"', 'title="Alone"')
+    assert block.case_study() is not first
+    assert block.case_study().node("ev-a").title == "Alone"
+    block.max_attempts = 5
+    assert block.case_study().max_attempts == 5
+
+
 def test_platform_attributes_are_accepted(case_runtime, small_case_xml):
     authored = small_case_xml.replace(
         "<eip_case_study ",
