@@ -39,7 +39,7 @@ from xblocks.competency.record import Issuer, Learner, open_badge_record
 from xblocks.core import handlers as shape
 from xblocks.core.block import EIPBlock, _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event
-from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.handlers import HandlerError, json_error, json_handler
 from xblocks.core.language import declare_lang
 from xblocks.core.olx_block import node_source
 from xblocks.core.reports import report_rows
@@ -146,12 +146,9 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         """Studio refuses to save a framework id that is not shipped."""
         try:
             load_framework(data.framework)
-        except OLXError as error:
-            message = error.translated(self.ugettext)
-            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
-        except OLXErrors as errors:
-            for error in errors:
-                message = error.translated(self.ugettext)
+        except (OLXError, OLXErrors) as error:
+            for problem in error if isinstance(error, OLXErrors) else [error]:
+                message = problem.translated(self.ugettext)
                 validation.add(ValidationMessage(ValidationMessage.ERROR, message))
 
     def load(self) -> Framework:
@@ -355,11 +352,11 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
     def record(self, request: webob.Request, suffix: str = "") -> webob.Response:
         """The learner's record as an Open Badges 3.0-shaped JSON download (GET)."""
         if request.method != "GET":
-            return _json_error(405, f"use GET, not {request.method}", Allow="GET")
+            return json_error(405, f"use GET, not {request.method}", Allow="GET")
         try:
             framework = self.load()
         except (OLXError, OLXErrors):
-            return _json_error(409, self.ugettext("This profile is not available."))
+            return json_error(409, self.ugettext("This profile is not available."))
         profile = self.profile(framework)
         body = open_badge_record(
             framework=framework,
@@ -389,11 +386,11 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
         """The framework described for anyone (its levels and competencies): the page the
         record's alignments point to. It holds no learner data."""
         if request.method not in ("GET", "HEAD"):
-            return _json_error(405, f"use GET, not {request.method}", Allow="GET")
+            return json_error(405, f"use GET, not {request.method}", Allow="GET")
         try:
             framework = self.load()
         except (OLXError, OLXErrors):
-            return _json_error(404, self.ugettext("This framework is not available."))
+            return json_error(404, self.ugettext("This framework is not available."))
         context = present.framework_page_context(framework, self._strings())
         html = self.render_html("framework.html", context)
         return webob.Response(body=html.encode("utf-8"), content_type="text/html", charset="utf-8")
@@ -506,14 +503,3 @@ def _course_id(block: Any) -> str:
     if key is None:
         key = getattr(block.runtime, "course_id", None)
     return str(key) if key else ""
-
-
-def _json_error(status: int, message: str, **headers: str) -> webob.Response:
-    response = webob.Response(
-        body=json.dumps({"error": message}).encode("utf-8"),
-        status=status,
-        content_type="application/json",
-        charset="utf-8",
-    )
-    response.headers.update(headers)
-    return response

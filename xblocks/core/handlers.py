@@ -211,7 +211,9 @@ def _json_response(body: Any, status: int = 200, **headers: str) -> webob.Respon
     return response
 
 
-def _error(status: int, message: str, **headers: str) -> webob.Response:
+def json_error(status: int, message: str, **headers: str) -> webob.Response:
+    """A JSON response {"error": message} with `status` and `headers` (e.g. Allow="GET"),
+    for handlers that answer webob requests themselves."""
     return _json_response({"error": message}, status, **headers)
 
 
@@ -229,7 +231,7 @@ def _no_constants(name: str) -> None:
 
 
 def _read_body(request: webob.Request, max_body_bytes: int) -> tuple[Any, webob.Response | None]:
-    too_large = _error(413, f"the request body is larger than {max_body_bytes} bytes")
+    too_large = json_error(413, f"the request body is larger than {max_body_bytes} bytes")
     if request.content_length is not None and request.content_length > max_body_bytes:
         return None, too_large
     body = request.body
@@ -238,13 +240,13 @@ def _read_body(request: webob.Request, max_body_bytes: int) -> tuple[Any, webob.
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return None, _error(400, "the request body is not UTF-8 text")
+        return None, json_error(400, "the request body is not UTF-8 text")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
-        return None, _error(400, f"the request body is not valid JSON: {error}")
+        return None, json_error(400, f"the request body is not valid JSON: {error}")
     except (ValueError, RecursionError) as error:
-        return None, _error(400, f"the request body is not acceptable JSON: {error}")
+        return None, json_error(400, f"the request body is not acceptable JSON: {error}")
     return data, None
 
 
@@ -269,19 +271,19 @@ def json_handler(
         @functools.wraps(method)
         def handler(self: XBlock, request: webob.Request, suffix: str = "") -> webob.Response:
             if request.method != "POST":
-                return _error(405, f"use POST, not {request.method}", Allow="POST")
+                return json_error(405, f"use POST, not {request.method}", Allow="POST")
             data, refusal = _read_body(request, max_body_bytes)
             if refusal is not None:
                 return refusal
             try:
                 data = shape.validate(data, "")
             except InvalidInput as error:
-                return _error(400, str(error))
+                return json_error(400, str(error))
             try:
                 result = method(self, data, suffix)
             except HandlerError as error:
                 _discard_changes(self)
-                return _error(error.status, error.message)
+                return json_error(error.status, error.message)
             if isinstance(result, webob.Response):
                 return result
             return _json_response(result)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections import namedtuple
+from types import SimpleNamespace
 
 import lxml.html
+from xblock.validation import Validation
+
+from xblocks.competency import block as tracker_module
+from xblocks.core.xml import OLXError, OLXErrors
 
 SOS = "signs-of-safety-evaluation.xml"
 PARENTS = "parents-cp-conferences.xml"
@@ -18,6 +23,36 @@ def _page(html: str) -> lxml.html.HtmlElement:
 def _row(page: lxml.html.HtmlElement, competency_id: str) -> list[str]:
     row = page.xpath(f'.//table[@data-role="coverage"]//tr[@data-competency="{competency_id}"]')[0]
     return [" ".join(cell.text_content().split()) for cell in row.xpath("./th | ./td")]
+
+
+# --- Studio's settings ------------------------------------------------------------------
+
+
+def _studio_problems(block, framework: str) -> list[str]:
+    validation = Validation(block.scope_ids.usage_id)
+    block.validate_field_data(validation, SimpleNamespace(framework=framework))
+    assert all(message.type == "error" for message in validation.messages)
+    return [message.text for message in validation.messages]
+
+
+def test_studio_accepts_a_shipped_framework_and_refuses_an_unknown_one(course):
+    block = course.block()
+    assert _studio_problems(block, "research-literacy") == []
+    [problem] = _studio_problems(block, "no-such-framework")
+    assert "no-such-framework" in problem
+
+
+def test_studio_lists_every_problem_of_a_broken_framework(course, monkeypatch):
+    problems = [OLXError("first problem", source="f.xml", line=3), OLXError("second", line=9)]
+
+    def broken(framework_id: str) -> None:
+        raise OLXErrors(problems)
+
+    monkeypatch.setattr(tracker_module, "load_framework", broken)
+    shown = _studio_problems(course.block(), "research-literacy")
+    assert len(shown) == 2
+    assert "f.xml:3" in shown[0] and "first problem" in shown[0]
+    assert "second" in shown[1] and "first problem" not in shown[1]
 
 
 # --- coverage ----------------------------------------------------------------------------
