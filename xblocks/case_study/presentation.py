@@ -26,17 +26,13 @@ from xblocks.case_study.model.walk import mapping_result, walk_path, walk_score
 from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.language import BlockLanguage, Shown
 from xblocks.core.markdown import render_markdown
+from xblocks.core.messages import _
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, parse_xml
 
 Gettext = Callable[[str], str]
 
 APPRAISALS = ("xblocks.appraisal.exercises", "assessments/appraisals")
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
 
 
 KIND_NAMES = {

@@ -16,11 +16,7 @@ from datetime import datetime
 from xblocks.competency.model.attainment import RequirementProgress
 from xblocks.competency.model.framework_types import ANY, Framework, Requirement
 from xblocks.core.language import BlockLanguage, Multilingual, Shown
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
+from xblocks.core.messages import _
 
 
 def _n(singular: str, plural: str) -> tuple[str, str]:

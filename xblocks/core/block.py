@@ -17,6 +17,7 @@ from xblock.fields import Scope, String
 
 from xblocks.core import users
 from xblocks.core.language import BlockLanguage, Shown
+from xblocks.core.messages import _
 from xblocks.core.messages import shown as shown_problem
 from xblocks.core.resources import render_template
 from xblocks.core.xml import OLXError, OLXErrors
@@ -29,11 +30,6 @@ CORE_STATIC_DIR = "static/eip-core/"
 CORE_PACKAGE = "xblocks.core"
 CORE_CSS = "eip-core.css"
 CORE_JS = "eip-core.js"
-
-
-def _(text: str) -> str:
-    """Mark a string for translation; it is translated where it is shown."""
-    return text
 
 
 def _under(folder: str, path: str) -> str:
