@@ -23,7 +23,7 @@ class AnswerKeyProbe:
 
     @classmethod
     def of(cls, exercise) -> AnswerKeyProbe:
-        from xblocks.appraisal.presentation import plain_text
+        from xblocks.core.markdown import plain_text
 
         study = exercise.study
         study_text = " ".join(

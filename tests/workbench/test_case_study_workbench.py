@@ -23,7 +23,7 @@ def _case_scenarios() -> dict:
 
 def _secret_snippets(case) -> list[str]:
     """The start of every choice's feedback and every ending's outcome and debrief."""
-    from xblocks.case_study.presentation import plain_text
+    from xblocks.core.markdown import plain_text
 
     texts = []
     for node in case.nodes.values():

@@ -25,6 +25,7 @@ from xblocks.core import handlers as shape
 from xblocks.core.block import _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
+from xblocks.core.markdown import number_text, plain_text
 from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
 from xblocks.core.scenarios import shipped_scenarios
@@ -167,8 +168,8 @@ class AppraisalBlock(AuthoredBlock):
         possible = self.submission.get("possible", 0)
         percent = round(100 * earned / possible) if possible else 0
         return self.ugettext("Your score: {earned} out of {possible} ({percent}%)").format(
-            earned=present.number_text(earned),
-            possible=present.number_text(possible),
+            earned=number_text(earned),
+            possible=number_text(possible),
             percent=percent,
         )
 
@@ -358,7 +359,7 @@ class AppraisalBlock(AuthoredBlock):
     def search_content(self) -> dict[str, str]:
         """For course search: the study's title and summary as plain text."""
         study = self.exercise().study
-        return {"title": study.title, "summary": present.plain_text(study.summary_md)}
+        return {"title": study.title, "summary": plain_text(study.summary_md)}
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

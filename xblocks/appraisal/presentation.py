@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import lxml.html
-
 from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.language import BlockLanguage
 from xblocks.core.markdown import render_markdown
@@ -30,20 +28,6 @@ AGREEMENT_SYMBOLS = {
     "differ": "\u2717",
     "not_scored": "\u2013",
 }
-
-
-def number_text(value: float) -> str:
-    """1.0 -> "1", 2.5 -> "2.5": how scores and weights read to a person."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def plain_text(markdown_text: str) -> str:
-    """The readable text of authored Markdown, for search indexes."""
-    html = render_markdown(markdown_text or "").strip()
-    if not html:
-        return ""
-    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
 
 
 def study_context(study: Any, lang: str = "en") -> dict:

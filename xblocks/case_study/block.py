@@ -43,6 +43,7 @@ from xblocks.core.block import _, now_iso, page_language
 from xblocks.core.events import publish_completion, publish_event, publish_grade
 from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.language import Phrase
+from xblocks.core.markdown import number_text, plain_text
 from xblocks.core.messages import shown
 from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
@@ -206,8 +207,8 @@ class CaseStudyBlock(AuthoredBlock):
     def _score_text(self, case: CaseStudy, walk: dict) -> str:
         points, max_points, fraction = walk_score(case, walk)
         return self.ugettext("Your score: {points} out of {possible} ({percent}%)").format(
-            points=present.number_text(points),
-            possible=present.number_text(max_points),
+            points=number_text(points),
+            possible=number_text(max_points),
             percent=present.percent(fraction),
         )
 
@@ -407,7 +408,7 @@ class CaseStudyBlock(AuthoredBlock):
             attempts=attempts,
             grading=grading,
             back=back_text,
-            weight=present.number_text(case.weight),
+            weight=number_text(case.weight),
         )
 
     def studio_view(self, context: dict | None = None) -> Fragment:
@@ -447,7 +448,7 @@ class CaseStudyBlock(AuthoredBlock):
         case = self.case_study()
         start = case.node(case.start)
         opening = getattr(start, "body_md", "") or getattr(start, "prompt_md", "")
-        return {"title": start.title, "summary": present.plain_text(opening)}
+        return {"title": start.title, "summary": plain_text(opening)}
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

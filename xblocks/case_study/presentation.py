@@ -19,13 +19,11 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import lxml.html
-
 from xblocks.case_study.model import CATEGORIES
 from xblocks.case_study.model.walk import mapping_result, walk_path, walk_score
 from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.language import BlockLanguage, Shown
-from xblocks.core.markdown import render_markdown
+from xblocks.core.markdown import number_text, render_markdown
 from xblocks.core.messages import _
 from xblocks.core.resources import shipped_root
 from xblocks.core.xml import OLXError, parse_xml
@@ -56,22 +54,8 @@ CERTAINTY_NAMES = {
 }
 
 
-def number_text(value: float) -> str:
-    """1.0 -> "1", 2.5 -> "2.5": how scores and weights read to a person."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def percent(fraction: float) -> int:
     return round(100 * float(fraction))
-
-
-def plain_text(markdown_text: str) -> str:
-    """The readable text of authored Markdown, for search indexes and tests."""
-    html = render_markdown(markdown_text or "").strip()
-    if not html:
-        return ""
-    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
 
 
 def english(lang: str) -> Callable[[str | None], Shown]:

@@ -6,6 +6,7 @@ cleaned with nh3; learner text is never passed through here, it is escaped by te
 
 from __future__ import annotations
 
+import lxml.html
 import markdown as _markdown
 import nh3
 
@@ -65,3 +66,17 @@ def render_markdown(text: str) -> str:
         output_format="html",
     )
     return clean_html(html)
+
+
+def plain_text(markdown_text: str) -> str:
+    """The readable text of authored Markdown, for search indexes and tests."""
+    html = render_markdown(markdown_text or "").strip()
+    if not html:
+        return ""
+    return " ".join(lxml.html.fromstring(f"<div>{html}</div>").text_content().split())
+
+
+def number_text(value: float) -> str:
+    """1.0 -> "1", 2.5 -> "2.5": how scores and weights read to a person."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")

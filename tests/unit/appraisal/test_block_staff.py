@@ -11,7 +11,7 @@ import pytest
 import webob
 
 from xblocks.appraisal.block import AppraisalBlock
-from xblocks.appraisal.presentation import plain_text
+from xblocks.core.markdown import plain_text
 
 FGC = "fgc-trial.xml"
 ROB = "fgc-trial-risk-of-bias.xml"

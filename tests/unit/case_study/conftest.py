@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from xblocks.case_study.block import SCENARIOS_FOLDER, SCENARIOS_PACKAGE, CaseStudyBlock
-from xblocks.case_study.presentation import plain_text
+from xblocks.core.markdown import plain_text
 from xblocks.core.resources import shipped_root
 
 # A small case study whose every score is easy to work out by hand. Best path:

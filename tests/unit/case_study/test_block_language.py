@@ -10,7 +10,7 @@ from django.utils import translation
 from welsh_content import lang_of, text_of
 
 from eip.workbench.i18n import BlockI18nService
-from xblocks.case_study.presentation import plain_text
+from xblocks.core.markdown import plain_text
 
 BEST = {"first": "good", "final": "safe"}
 

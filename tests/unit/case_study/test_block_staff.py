@@ -11,7 +11,7 @@ import pytest
 import webob
 
 from xblocks.case_study.block import CaseStudyBlock
-from xblocks.case_study.presentation import plain_text
+from xblocks.core.markdown import plain_text
 
 
 def _page(html: str) -> lxml.html.HtmlElement:
