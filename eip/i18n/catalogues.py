@@ -20,12 +20,14 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from eip.translation import LANGUAGES, NAMES, SOURCE
+
 PROJECT = "Evidence in Practice"
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = SOURCE
 DJANGO_TEMPLATES = "eip.i18n.django_templates:extract_django"
 # `# Translators: ...` comments above a marked string reach the .po files.
 COMMENT_TAGS = ("Translators:",)
-TEAMS = {"en": "English (source)", "cy": "Cymraeg"}
+TEAMS = {**NAMES, SOURCE: f"{NAMES[SOURCE]} (source)"}
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class CatalogueSpec:
     domain: str
     sources: tuple[str, ...]  # folders scanned, relative to the repository
     method_map: tuple[tuple[str, str], ...]
-    languages: tuple[str, ...] = ("cy",)
+    languages: tuple[str, ...] = tuple(code for code in LANGUAGES if code != SOURCE)
     # `s("...")` is the competency tracker's shorthand for gettext; `_n(singular, plural)`
     # marks a pair that ngettext chooses from later.
     keywords: dict = field(default_factory=lambda: {**DEFAULT_KEYWORDS, "s": None, "_n": (1, 2)})

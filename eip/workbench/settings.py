@@ -11,6 +11,8 @@ from pathlib import Path
 from workbench.settings import *  # noqa: F403 (the SDK's settings are the base)
 from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
 
+from eip import translation
+
 DATA_DIR = Path(os.environ.get("EIP_DATA_DIR", "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -40,7 +42,7 @@ EXCLUDED_XBLOCKS = (
 )
 
 TIME_ZONE = "Europe/London"
-LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+LANGUAGES = [(code, translation.NAMES[code]) for code in translation.LANGUAGES]
 # Compressed as an LMS behind Tutor's web server sends pages, so measurements are realistic.
 MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]
 
