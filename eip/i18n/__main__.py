@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from eip.i18n.catalogues import CATALOGUES
 from eip.i18n.check import problems
 from eip.i18n.refresh import refresh
 
@@ -20,6 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    missing = sorted({s for spec in CATALOGUES for s in spec.sources if not (root / s).is_dir()})
+    if missing:
+        # Refreshing elsewhere would write empty catalogues into that folder.
+        parser.error(
+            f"{root} is not the repository (it lacks {', '.join(missing)}). "
+            "Run it in the repository's folder, or point --root at it."
+        )
     if not args.check:
         for path in refresh(root):
             print(f"wrote {path.relative_to(root)}")

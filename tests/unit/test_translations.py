@@ -12,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 from django.test import RequestFactory
 from django.utils import translation
+from welsh_content import glossary, welsh_forms
 
 from eip.i18n.catalogues import CATALOGUES, extract, read_catalogue
 from eip.i18n.check import catalogue_problems
@@ -21,7 +22,6 @@ from xblocks.core.resources import render_template
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCKS = next(spec for spec in CATALOGUES if spec.name == "blocks")
-GLOSSARY = ROOT / "docs" / "glossary-cy.md"
 BLOCK_FOLDERS = ("xblocks/appraisal", "xblocks/case_study", "xblocks/competency")
 
 
@@ -184,53 +184,6 @@ def test_an_unknown_lang_parameter_changes_nothing() -> None:
 
 # --- the glossary is kept --------------------------------------------------------------------
 
-MUTATIONS = (  # initial -> (soft, nasal, aspirate); longest initials first
-    ("ll", ("l",)),
-    ("rh", ("r",)),
-    ("ch", ()),
-    ("ph", ()),
-    ("th", ()),
-    ("dd", ()),
-    ("ff", ()),
-    ("ng", ()),
-    ("p", ("b", "mh", "ph")),
-    ("t", ("d", "nh", "th")),
-    ("c", ("g", "ngh", "ch")),
-    ("b", ("f", "m")),
-    ("d", ("dd", "n")),
-    ("g", ("", "ng")),
-    ("m", ("f",)),
-)
-VOWELS = "aeiouwyâêîôûŵŷ"
-
-
-def welsh_forms(term: str) -> set[str]:
-    """A Welsh term as it may appear after a mutation of its first letter."""
-    term = term.lower()
-    forms = {term}
-    if term[:1] in VOWELS:
-        forms.add("h" + term)
-        return forms
-    for initial, mutated in MUTATIONS:
-        if term.startswith(initial):
-            forms.update(new + term[len(initial) :] for new in mutated)
-            break
-    return forms
-
-
-def glossary() -> tuple[list[str], list[tuple[list[str], list[str]]]]:
-    """(names kept in English, [(English forms, Welsh forms)]) from docs/glossary-cy.md."""
-    text = GLOSSARY.read_text(encoding="utf-8")
-    names_part = text.split("## Names kept in English", 1)[1].split("##", 1)[0]
-    names = [name.strip(" .\n") for name in names_part.split(":", 1)[1].split(",")]
-    table = text.split("## Terms", 1)[1].split("\n## ", 1)[0]
-    terms = []
-    for line in table.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and cells[0] != "English" and set(cells[0]) - set("-: "):
-            terms.append(([part.strip() for part in cells[0].split(";")], cells[1].split(";")))
-    return names, [(english, [w.strip() for w in welsh]) for english, welsh in terms]
-
 
 def _english_words(message_id: str, names: list[str]) -> str:
     """The English of a message id without names, identifiers, markup and placeholders."""
@@ -302,3 +255,15 @@ def test_the_english_source_catalogue_is_the_template() -> None:
     languages = sorted(path.name for path in (ROOT / BLOCKS.folder).iterdir() if path.is_dir())
     assert languages == ["cy", "en"]
     assert not (ROOT / BLOCKS.folder / "en" / "LC_MESSAGES" / "text.mo").exists()
+
+
+def test_refreshing_outside_the_repository_is_refused_and_writes_nothing(tmp_path, capsys):
+    from eip.i18n.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--root", str(tmp_path)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path} is not the repository (it lacks eip, eip/workbench, xblocks)" in err
+    assert "point --root at it" in err
+    assert list(tmp_path.iterdir()) == []

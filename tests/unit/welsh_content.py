@@ -7,17 +7,15 @@ path)."""
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from types import ModuleType
 
 import lxml.html
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "docs" / "glossary-cy.md"
 
 
 def parse(data: bytes) -> etree._Element:
@@ -31,23 +29,59 @@ def own_text(element: etree._Element) -> str:
     return " ".join((element.text or "").split())
 
 
-@functools.cache
-def _translation_tests() -> ModuleType:
-    """The glossary reader of the catalogue tests, so all Welsh is held to the same rules."""
-    path = ROOT / "tests" / "unit" / "test_translations.py"
-    spec = importlib.util.spec_from_file_location("eip_translation_tests", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+MUTATIONS = (  # initial -> (soft, nasal, aspirate); longest initials first
+    ("ll", ("l",)),
+    ("rh", ("r",)),
+    ("ch", ()),
+    ("ph", ()),
+    ("th", ()),
+    ("dd", ()),
+    ("ff", ()),
+    ("ng", ()),
+    ("p", ("b", "mh", "ph")),
+    ("t", ("d", "nh", "th")),
+    ("c", ("g", "ngh", "ch")),
+    ("b", ("f", "m")),
+    ("d", ("dd", "n")),
+    ("g", ("", "ng")),
+    ("m", ("f",)),
+)
+VOWELS = "aeiouwyâêîôûŵŷ"
+
+
+def welsh_forms(term: str) -> set[str]:
+    """A Welsh term as it may appear after a mutation of its first letter."""
+    term = term.lower()
+    forms = {term}
+    if term[:1] in VOWELS:
+        forms.add("h" + term)
+        return forms
+    for initial, mutated in MUTATIONS:
+        if term.startswith(initial):
+            forms.update(new + term[len(initial) :] for new in mutated)
+            break
+    return forms
+
+
+def glossary() -> tuple[list[str], list[tuple[list[str], list[str]]]]:
+    """(names kept in English, [(English forms, Welsh forms)]) from docs/glossary-cy.md."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    names_part = text.split("## Names kept in English", 1)[1].split("##", 1)[0]
+    names = [name.strip(" .\n") for name in names_part.split(":", 1)[1].split(",")]
+    table = text.split("## Terms", 1)[1].split("\n## ", 1)[0]
+    terms = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] != "English" and set(cells[0]) - set("-: "):
+            terms.append(([part.strip() for part in cells[0].split(";")], cells[1].split(";")))
+    return names, [(english, [w.strip() for w in welsh]) for english, welsh in terms]
 
 
 def glossary_problems(english: str, welsh: str, not_terms: Iterable[str] = ()) -> list[str]:
     """Glossary terms in `english` whose Welsh term `welsh` lacks. Longer English terms are
     taken first and removed, so "child protection" asks for "amddiffyn plant", not "plentyn".
     `not_terms` are English phrases that hold a glossary word in another sense."""
-    helpers = _translation_tests()
-    names, terms = helpers.glossary()
+    names, terms = glossary()
     for name in (*names, *not_terms):
         english = english.replace(name, " ")
     missing = []
@@ -58,7 +92,7 @@ def glossary_problems(english: str, welsh: str, not_terms: Iterable[str] = ()) -
         if not pattern.search(english):
             continue
         english = pattern.sub(" ", english)
-        forms = set().union(*(helpers.welsh_forms(term) for term in welsh_terms))
+        forms = set().union(*(welsh_forms(term) for term in welsh_terms))
         if not any(form in welsh.lower() for form in forms):
             missing.append(" / ".join(welsh_terms))
     return missing
