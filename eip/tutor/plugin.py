@@ -16,6 +16,7 @@ itself (docs/xapi.md).
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from importlib.metadata import version
 
@@ -82,8 +83,7 @@ def import_course(archive: str) -> Iterator[tuple[str, str]]:
 def import_script(archive: str) -> str:
     """The job's shell script for `archive`: a file name in the job's data folder, or an
     absolute path inside the container."""
-    quoted = "'" + archive.replace("'", "'\\''") + "'"
-    return IMPORT_SCRIPT.format(archive=quoted, data=JOB_DATA)
+    return IMPORT_SCRIPT.format(archive=shlex.quote(archive), data=JOB_DATA)
 
 
 hooks.Filters.CONFIG_DEFAULTS.add_items(list(SETTINGS.items()))
