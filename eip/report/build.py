@@ -66,6 +66,8 @@ class Report:
     coverage: Coverage | None
     roles_without_requirements: Counter
     grade_problems: list[str] = field(default_factory=list)  # grade report rows skipped
+    # frameworks the manifests name that could not be read: (id, why)
+    unreadable_frameworks: list[tuple[str, object]] = field(default_factory=list)
     elapsed: float = 0.0
     # worked out once, on first use: each output asks for them
     _teams: dict[str, list[Assignment]] | None = field(default=None, init=False, repr=False)
@@ -161,6 +163,7 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
     assignments, unrequired = assign(
         people, requirements, by_slug, titles, reading.progress, grades, username_of, options.as_of
     )
+    unreadable: list[tuple[str, object]] = []
     report = Report(
         options=options,
         generated=datetime.now(UTC),
@@ -174,9 +177,10 @@ def build_report(options: ReportOptions, load_framework: FrameworkLoader | None 
         assignments=assignments,
         reading=reading,
         unknown_users=[] if options.teams else _unknown_users(reading, courses, titles),
-        coverage=_coverage(courses, reading, people, load_framework),
+        coverage=_coverage(courses, reading, people, load_framework, unreadable),
         roles_without_requirements=unrequired,
         grade_problems=grades.problems,
+        unreadable_frameworks=unreadable,
     )
     report.elapsed = time.monotonic() - started
     return report
@@ -240,10 +244,10 @@ def _unknown_users(reading: Reading, courses, titles) -> list[UnknownUserRow]:
     return sorted(rows, key=lambda row: row.username.casefold())
 
 
-def _coverage(courses, reading: Reading, people, load_framework) -> Coverage | None:
+def _coverage(courses, reading: Reading, people, load_framework, unreadable) -> Coverage | None:
     if load_framework is None:
         from xblocks.competency.model.library import load_framework
-    framework = framework_of(courses, load_framework)
+    framework = framework_of(courses, load_framework, unreadable)
     if framework is None:
         return None
     blocks = {block.usage_id: block for course in courses for block in course.blocks}

@@ -57,13 +57,16 @@ class Coverage:
         return counts
 
 
-def framework_of(courses: Iterable[CourseVersion], load: FrameworkLoader) -> Framework | None:
-    """The framework the courses name (the first found, if they name several)."""
+def framework_of(
+    courses: Iterable[CourseVersion], load: FrameworkLoader, unreadable: list[tuple[str, object]]
+) -> Framework | None:
+    """The framework the courses name (the first that can be read, if they name several);
+    each one that cannot be read is added to `unreadable` with why."""
     for framework_id in dict.fromkeys(c.framework for c in courses if c.framework):
         try:
             return load(framework_id)
-        except (ValueError, LookupError):
-            continue
+        except (ValueError, LookupError) as error:
+            unreadable.append((framework_id, error))
     return None
 
 

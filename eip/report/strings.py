@@ -233,6 +233,9 @@ ENGLISH: Mapping[str, str | tuple[str, str]] = {
     "term.grade_reports": Nn_(
         "Grade reports: {count} row skipped", "Grade reports: {count} rows skipped"
     ),
+    "term.unreadable_framework": N_(
+        "Competencies not reported: the framework {framework} could not be read: {reason}"
+    ),
     "term.no_requirement": N_("No course is required of role {role} ({count} in the roster)"),
     "term.no_requirement_no_role": N_(
         "No course is required of people with no role ({count} in the roster)"

@@ -8,6 +8,7 @@ from pathlib import Path
 from eip.report.assignments import NO_ROLE
 from eip.report.build import Report
 from eip.report.strings import STATUSES, Strings
+from eip.translation import model_text
 
 EXAMPLES = 5
 
@@ -69,6 +70,10 @@ def summary_lines(report: Report, written: Sequence[Path], text: Strings) -> lis
         text, "term.roster", [f"{roster.path}:{p.line}: {p.message}" for p in roster.problems]
     )
     lines += _skipped_rows(text, "term.grade_reports", report.grade_problems)
+    for framework_id, error in report.unreadable_frameworks:
+        lines.append(
+            text("term.unreadable_framework", framework=framework_id, reason=model_text(error))
+        )
     for role, people in sorted(report.roles_without_requirements.items()):
         if role == NO_ROLE:
             lines.append(text("term.no_requirement_no_role", count=people))

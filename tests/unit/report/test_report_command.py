@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eip.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "report"
 
 
 def test_writes_the_three_files_and_a_summary(arguments, tmp_path, capsys) -> None:
@@ -45,6 +49,25 @@ def test_skipped_grade_report_rows_are_named_in_the_summary(arguments, tmp_path,
     assert "Grade reports: 2 rows skipped" in out
     assert f"  {grades}:2: Grade 85 is not a share from 0 to 1" in out
     assert f"  {grades}:3: unreadable Grade" in out
+
+
+def test_a_framework_that_cannot_be_read_is_named_in_the_summary(
+    arguments, tmp_path, capsys
+) -> None:
+    manifests = tmp_path / "manifests"
+    manifests.mkdir()
+    for manifest in (FIXTURES / "manifests").glob("*.json"):
+        text = manifest.read_text(encoding="utf-8")
+        (manifests / manifest.name).write_text(
+            text.replace('"framework": "research-literacy"', '"framework": "no-such-framework"'),
+            encoding="utf-8",
+        )
+    changed = [
+        str(manifests) if value == str(FIXTURES / "manifests") else value for value in arguments
+    ]
+    assert main(changed) == 0
+    out = capsys.readouterr().out
+    assert "Competencies not reported: the framework no-such-framework could not be read: " in out
 
 
 def test_team_and_roster_column_options(arguments, tmp_path, capsys) -> None:
