@@ -28,6 +28,7 @@ from xblocks.core.handlers import HandlerError, json_handler
 from xblocks.core.markdown import number_text, plain_text
 from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
+from xblocks.core.resources import APPRAISAL_EXERCISES
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
 
@@ -44,8 +45,7 @@ OLX = AuthoredOLX(
     },
     model_names={"instrument": "instrument_id"},
 )
-EXERCISES_PACKAGE = "xblocks.appraisal.exercises"
-EXERCISES_FOLDER = "assessments/appraisals"
+EXERCISES_PACKAGE, EXERCISES_FOLDER = APPRAISAL_EXERCISES
 CSS = "appraisal.css"
 MAX_REASON = 5000
 

@@ -47,6 +47,7 @@ from xblocks.core.markdown import number_text, plain_text
 from xblocks.core.messages import shown
 from xblocks.core.olx_block import AuthoredBlock, AuthoredOLX
 from xblocks.core.reports import report_rows
+from xblocks.core.resources import CASE_STUDIES
 from xblocks.core.scenarios import shipped_scenarios
 from xblocks.core.xml import OLXError, OLXErrors
 
@@ -64,8 +65,7 @@ OLX = AuthoredOLX(
     # `start` is the LMS's release date on every block, so the start node is `start_node`.
     fields={"start": "start_node"},
 )
-SCENARIOS_PACKAGE = "xblocks.case_study.scenarios"
-SCENARIOS_FOLDER = "assessments/case-studies"
+SCENARIOS_PACKAGE, SCENARIOS_FOLDER = CASE_STUDIES
 CSS = "case_study.css"
 MAX_TEXT = 5000
 

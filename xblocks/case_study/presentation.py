@@ -25,12 +25,10 @@ from xblocks.core.competencies import parse_competency_tags
 from xblocks.core.language import BlockLanguage, Shown
 from xblocks.core.markdown import number_text, render_markdown
 from xblocks.core.messages import _
-from xblocks.core.resources import shipped_root
+from xblocks.core.resources import APPRAISAL_EXERCISES, shipped_root
 from xblocks.core.xml import OLXError, parse_xml
 
 Gettext = Callable[[str], str]
-
-APPRAISALS = ("xblocks.appraisal.exercises", "assessments/appraisals")
 
 
 KIND_NAMES = {
@@ -97,7 +95,7 @@ def appraisal_title(slug: str) -> str:
     if not slug:
         return ""
     try:
-        entry = shipped_root(*APPRAISALS).joinpath(f"{slug}.xml")
+        entry = shipped_root(*APPRAISAL_EXERCISES).joinpath(f"{slug}.xml")
         if not entry.is_file():
             return ""
         root = parse_xml(entry.read_text(encoding="utf-8"), source=f"{slug}.xml")

@@ -43,7 +43,7 @@ from xblocks.core.handlers import HandlerError, json_error, json_handler
 from xblocks.core.language import declare_lang
 from xblocks.core.olx_block import node_source
 from xblocks.core.reports import report_rows
-from xblocks.core.resources import shipped_root
+from xblocks.core.resources import APPRAISAL_EXERCISES, CASE_STUDIES, shipped_root
 from xblocks.core.scenarios import scenario_xml
 from xblocks.core.users import current_username
 from xblocks.core.xml import OLXError, OLXErrors
@@ -487,8 +487,8 @@ class CompetencyTrackerBlock(StudioEditableXBlockMixin, EIPBlock):
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:
         """The tracker after two shipped appraisal exercises and a shipped case study."""
-        appraisals = shipped_root("xblocks.appraisal.exercises", "assessments/appraisals")
-        cases = shipped_root("xblocks.case_study.scenarios", "assessments/case-studies")
+        appraisals = shipped_root(*APPRAISAL_EXERCISES)
+        cases = shipped_root(*CASE_STUDIES)
         files = [appraisals.joinpath(name) for name in SCENARIO_APPRAISALS]
         files.append(cases.joinpath(SCENARIO_CASE_STUDY))
         parts = [scenario_xml(path.read_text(encoding="utf-8")) for path in files]

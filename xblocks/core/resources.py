@@ -61,6 +61,12 @@ def _engine(package: str) -> Any:
     )
 
 
+# The content packages setup.py maps from assessments/, as (package, folder in a checkout):
+# what shipped_root takes.
+APPRAISAL_EXERCISES = ("xblocks.appraisal.exercises", "assessments/appraisals")
+CASE_STUDIES = ("xblocks.case_study.scenarios", "assessments/case-studies")
+
+
 def shipped_root(package: str, folder: str) -> Traversable:
     """The files of content package `package` (e.g. "xblocks.appraisal.exercises").
 

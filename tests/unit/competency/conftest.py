@@ -22,7 +22,7 @@ from xblocks.case_study.block import CaseStudyBlock
 from xblocks.competency.block import CompetencyTrackerBlock
 from xblocks.competency.model.evidence import Evidence
 from xblocks.competency.model.framework import Framework, parse_framework
-from xblocks.core.resources import shipped_root
+from xblocks.core.resources import APPRAISAL_EXERCISES, CASE_STUDIES, shipped_root
 from xblocks.core.xml import OLXError, OLXErrors
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,8 +93,6 @@ def piece() -> Callable[..., Evidence]:
 # --- the tracker block: a small course in XBlock's test runtime ----------------------------
 
 
-APPRAISALS = ("xblocks.appraisal.exercises", "assessments/appraisals")
-CASE_STUDIES = ("xblocks.case_study.scenarios", "assessments/case-studies")
 # Unit 1 holds two appraisals (both tagged appraise.validity:2), a case study and the tracker;
 # unit 2 holds a third appraisal (appraise.validity:2 too), so the tracker must walk up.
 COURSE_UNITS = (
@@ -157,7 +155,7 @@ class CourseRuntime(TestRuntime):
 
 
 def shipped_xml(kind: str, name: str) -> str:
-    package, folder = APPRAISALS if kind == "appraisal" else CASE_STUDIES
+    package, folder = APPRAISAL_EXERCISES if kind == "appraisal" else CASE_STUDIES
     text = shipped_root(package, folder).joinpath(name).read_text(encoding="utf-8")
     return re.sub(r"\A\s*<\?xml[^>]*\?>\s*", "", text)
 

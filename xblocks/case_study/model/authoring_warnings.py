@@ -7,12 +7,11 @@ is a `Message`: English as a `str`, in the author's language with `render(gettex
 from __future__ import annotations
 
 from xblocks.core.messages import Message, _
-from xblocks.core.resources import shipped_root
+from xblocks.core.resources import APPRAISAL_EXERCISES, shipped_root
 
 from .case_study_types import CaseStudy, Decision, Evidence, Mapping
 
 SUMMARY_WORDS = (80, 200)
-EXERCISES = ("xblocks.appraisal.exercises", "assessments/appraisals")
 
 
 def case_study_warnings(case: CaseStudy, *, check_appraisals: bool = True) -> list[Message]:
@@ -96,6 +95,6 @@ def _evidence(node: Evidence, cited: bool, check_appraisals: bool) -> list[Messa
 
 def _exercise_exists(slug: str) -> bool:
     try:
-        return shipped_root(*EXERCISES).joinpath(f"{slug}.xml").is_file()
+        return shipped_root(*APPRAISAL_EXERCISES).joinpath(f"{slug}.xml").is_file()
     except OSError:
         return False
