@@ -9,6 +9,7 @@ what it publishes, learners who call its handlers as the LMS does, and expert ap
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,9 @@ from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, KvsFieldData
 from xblock.test.tools import TestRuntime
 
+CHECKOUT = Path(__file__).resolve().parents[2]
+COURSE_FIXTURES = CHECKOUT / "tests" / "fixtures" / "courses"
+
 if not settings.configured:
     settings.configure(
         INSTALLED_APPS=[],
@@ -33,6 +37,7 @@ if not settings.configured:
     )
 if not apps.ready:
     django.setup()
+
 
 # The helpers the unit suites share (welsh_content.py) are imported by module name.
 if str(Path(__file__).resolve().parent) not in sys.path:
@@ -122,6 +127,25 @@ class Learner:
 
     def html(self, view: str = "student_view") -> str:
         return self.view(view).content
+
+
+@pytest.fixture
+def copy_fixture(tmp_path: Path) -> Callable[[str], Path]:
+    """`copy_fixture(name)`: a copy of fixture repository `name` (in tests/fixtures/courses)
+    to change; returns its root.
+
+    The copy sits in a temporary folder with no assessments/ above it, so a fixture without
+    its own uses a copy of the shipped one.
+    """
+
+    def copy(name: str) -> Path:
+        root = tmp_path / name
+        shutil.copytree(COURSE_FIXTURES / name, root)
+        if not (root / "assessments").exists():
+            shutil.copytree(CHECKOUT / "assessments", root / "assessments")
+        return root
+
+    return copy
 
 
 @pytest.fixture(autouse=True)

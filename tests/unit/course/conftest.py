@@ -5,7 +5,6 @@ them to change, and helpers that build and read archives."""
 from __future__ import annotations
 
 import io
-import shutil
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -36,24 +35,6 @@ def repository() -> Path:
 def demo(fixtures: Path) -> Path:
     """The valid fixture course (versions 1.0 and 1.1)."""
     return fixtures / "valid" / "courses" / "demo"
-
-
-@pytest.fixture
-def copy_fixture(tmp_path: Path, fixtures: Path) -> Callable[[str], Path]:
-    """`copy_fixture(name)`: a copy of fixture repository `name` to change; returns its root.
-
-    The copy sits in a temporary folder with no assessments/ above it, so a fixture without
-    its own uses a copy of the shipped one.
-    """
-
-    def copy(name: str) -> Path:
-        root = tmp_path / name
-        shutil.copytree(fixtures / name, root)
-        if not (root / "assessments").exists():
-            shutil.copytree(REPOSITORY / "assessments", root / "assessments")
-        return root
-
-    return copy
 
 
 @pytest.fixture

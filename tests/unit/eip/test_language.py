@@ -202,8 +202,8 @@ def test_build_in_welsh_refuses_and_summarises(capsys, environment, tmp_path):
     assert "Cwrs yw " in capsys.readouterr().err
 
 
-def test_release_in_welsh(copy_fixture_root, capsys, environment):
-    version = copy_fixture_root("valid") / "courses" / "demo" / "1.0"
+def test_release_in_welsh(copy_fixture, capsys, environment):
+    version = copy_fixture("valid") / "courses" / "demo" / "1.0"
     assert main(["release", "--lang", "cy", str(version), "--date", "2026-11-27"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Rhyddhawyd 1.0 ar 2026-11-27: sha256:")
@@ -224,18 +224,3 @@ def test_the_help_is_in_the_language_asked_for(capsys, environment):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "skip building and checking the OLX (faster)" in capsys.readouterr().out
-
-
-@pytest.fixture
-def copy_fixture_root(tmp_path):
-    """`copy(name)`: a copy of a fixture repository, with the shipped assessments."""
-    import shutil
-
-    def copy(name: str) -> Path:
-        root = tmp_path / name
-        shutil.copytree(COURSES / name, root)
-        if not (root / "assessments").exists():
-            shutil.copytree(ROOT / "assessments", root / "assessments")
-        return root
-
-    return copy
