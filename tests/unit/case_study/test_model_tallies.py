@@ -6,10 +6,7 @@ import pytest
 
 from xblocks.case_study.model import CaseStudy, parse_case_study
 from xblocks.case_study.model.tallies import (
-    TallyCount,
     add_walk_to_tallies,
-    decision_rows,
-    statement_rows,
 )
 from xblocks.case_study.model.walk import advance, choose, map_statements, new_walk
 
@@ -79,27 +76,3 @@ def test_free_text_and_unknown_ids_are_never_counted(case: CaseStudy) -> None:
     assert "reflect" not in tallies and "gone" not in tallies and "x" not in tallies
     assert tallies["plan"] == {"advocacy": 1}
     assert "s-police" not in tallies
-
-
-def test_decision_rows_for_display(case: CaseStudy) -> None:
-    tallies = {"first-visit": {"joint-visit": 3, "wait": 1}}
-    rows = decision_rows(case, tallies)
-    assert [row.id for row in rows] == ["first-visit", "plan"]
-    first = rows[0]
-    assert (first.text, first.total) == ("Planning the first visit", 4)
-    assert first.counts == (
-        TallyCount("joint-visit", "Visit jointly with the adviser, seeing Sam alone first", 3, 75),
-        TallyCount("letter", "Write first and ask for more information", 0, 0),
-        TallyCount("wait", "Wait for the next antenatal appointment", 1, 25),
-    )
-    assert rows[1].total == 0 and all(count.percent == 0 for count in rows[1].counts)
-
-
-def test_statement_rows_for_display(case: CaseStudy) -> None:
-    rows = statement_rows(case, {"s-scan": {"working_well": 2, "worried": 1}})
-    assert [row.id for row in rows] == ["s-police", "s-sister", "s-plan", "s-scan"]
-    assert [(c.value, c.count, c.percent) for c in rows[3].counts] == [
-        ("worried", 1, 33),
-        ("working_well", 2, 67),
-        ("next_steps", 0, 0),
-    ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from .appraisal import answer_of
 from .exercise_types import OVERALL
@@ -16,22 +15,6 @@ from .instrument_types import Instrument, Scale
 Tallies = Mapping[str, Mapping[str, int]]
 # Every option value matches this; anything else (free text) is never counted.
 _OPTION_VALUE = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
-
-
-@dataclass(frozen=True)
-class TallyCount:
-    value: str
-    label: str
-    count: int
-    percent: int
-
-
-@dataclass(frozen=True)
-class TallyRow:
-    item_id: str
-    text: str
-    total: int
-    counts: tuple[TallyCount, ...]
 
 
 def add_to_tallies(
@@ -67,37 +50,3 @@ def _scale(instrument: Instrument, item_id: str) -> Scale | None:
     if item_id == OVERALL:
         return instrument.overall_scale
     return instrument.item_scale(item_id) if instrument.has_item(item_id) else None
-
-
-def tally_rows(instrument: Instrument, tallies: Tallies, lang: str | None) -> list[TallyRow]:
-    """One row per scored item and one for the overall judgement, options in scale order."""
-    rows = [
-        _row(item.id, item.text.get(lang), instrument.item_scale(item.id), tallies, lang)
-        for item in instrument.scored_items
-    ]
-    rows.append(
-        _row(OVERALL, instrument.overall_text.get(lang), instrument.overall_scale, tallies, lang)
-    )
-    return rows
-
-
-def _row(
-    item_id: str, text: str, scale: Scale | None, tallies: Tallies, lang: str | None
-) -> TallyRow:
-    counts = tallies.get(item_id, {})
-    values = scale.values if scale else ()
-    total = sum(counts.get(value, 0) for value in values)
-    return TallyRow(
-        item_id=item_id,
-        text=text,
-        total=total,
-        counts=tuple(
-            TallyCount(
-                value=value,
-                label=scale.label(value, lang) if scale else value,
-                count=counts.get(value, 0),
-                percent=round(100 * counts.get(value, 0) / total) if total else 0,
-            )
-            for value in values
-        ),
-    )

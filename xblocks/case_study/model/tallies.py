@@ -8,28 +8,11 @@ the three categories are ever counted, never free text: tallies live in shared b
 from __future__ import annotations
 
 from collections.abc import Mapping as MappingABC
-from dataclasses import dataclass
 from typing import Any
 
 from .case_study_types import CATEGORIES, CaseStudy, Decision, Mapping
 
 Tallies = MappingABC[str, MappingABC[str, int]]
-
-
-@dataclass(frozen=True)
-class TallyCount:
-    value: str  # a choice id or a category
-    label: str  # the choice's label, or the category itself (the block names categories)
-    count: int
-    percent: int
-
-
-@dataclass(frozen=True)
-class TallyRow:
-    id: str  # a decision id or a statement id
-    text: str  # the decision's title or the statement's text
-    total: int
-    counts: tuple[TallyCount, ...]
 
 
 def add_walk_to_tallies(
@@ -62,41 +45,3 @@ def add_walk_to_tallies(
 def _count(tallies: dict[str, dict[str, int]], key: str, value: str) -> None:
     counts = tallies.setdefault(key, {})
     counts[value] = counts.get(value, 0) + 1
-
-
-def decision_rows(case: CaseStudy, tallies: Tallies) -> list[TallyRow]:
-    """One row per decision, its choices in authored order."""
-    return [
-        _row(node.id, node.title, [(c.id, c.label) for c in node.choices], tallies)
-        for node in case.nodes.values()
-        if isinstance(node, Decision)
-    ]
-
-
-def statement_rows(case: CaseStudy, tallies: Tallies) -> list[TallyRow]:
-    """One row per mapping statement, the categories in their usual order."""
-    return [
-        _row(statement.id, statement.text, [(c, c) for c in CATEGORIES], tallies)
-        for node in case.nodes.values()
-        if isinstance(node, Mapping)
-        for statement in node.statements
-    ]
-
-
-def _row(key: str, text: str, values: list[tuple[str, str]], tallies: Tallies) -> TallyRow:
-    counts = tallies.get(key, {})
-    total = sum(counts.get(value, 0) for value, _ in values)
-    return TallyRow(
-        id=key,
-        text=text,
-        total=total,
-        counts=tuple(
-            TallyCount(
-                value=value,
-                label=label,
-                count=counts.get(value, 0),
-                percent=round(100 * counts.get(value, 0) / total) if total else 0,
-            )
-            for value, label in values
-        ),
-    )
