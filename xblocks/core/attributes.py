@@ -8,9 +8,14 @@ is written the way an author would write it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 MISSING = object()
+# What every authored format accepts as a number of 0 or more ("1", "0.5", ".5", "1.") and
+# as a whole number of 0 or more.
+NUMBER = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
+WHOLE = re.compile(r"[0-9]+\Z")
 
 
 def format_attribute(value: object) -> str:

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
+from xblocks.core.attributes import NUMBER, WHOLE
 from xblocks.core.messages import Message, _
 from xblocks.core.olx_text import one_line
 from xblocks.core.xml import OLXError
-
-_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
-_WHOLE = re.compile(r"[0-9]+\Z")
 
 
 def parse_attribute(name: str, text: str) -> object:
     """The value of <eip_appraisal> attribute `name`; OLXError (a ValueError) saying what is
     wrong."""
     if name == "weight":
-        if not _NUMBER.match(text.strip()):
+        if not NUMBER.match(text.strip()):
             raise OLXError(Message(_('weight="{text}" is not a number of 0 or more'), text=text))
         return float(text)
     if name == "max_attempts":
-        if not _WHOLE.match(text.strip()):
+        if not WHOLE.match(text.strip()):
             raise OLXError(
                 Message(_('max_attempts="{text}" is not a whole number of 0 or more'), text=text)
             )

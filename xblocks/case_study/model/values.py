@@ -7,11 +7,11 @@ the author's spelling (`points="02"`, `min=".80"`) while the value is unchanged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 from lxml import etree
 
+from xblocks.core.attributes import NUMBER, WHOLE
 from xblocks.core.messages import Message, _
 from xblocks.core.olx_text import one_line
 from xblocks.core.problems import Problems
@@ -19,9 +19,6 @@ from xblocks.core.problems import Problems
 from .names import describe
 
 REQUIRED = object()
-
-_NUMBER = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
-_WHOLE = re.compile(r"[0-9]+\Z")
 
 
 class AttributeProblem(ValueError):
@@ -56,7 +53,7 @@ def boolean(name: str, value: str) -> bool:
 
 
 def whole(name: str, value: str) -> int:
-    if not _WHOLE.match(value.strip()):
+    if not WHOLE.match(value.strip()):
         raise AttributeProblem(
             Message(
                 _('{name}="{value}" is not a whole number of 0 or more'), name=name, value=value
@@ -67,7 +64,7 @@ def whole(name: str, value: str) -> int:
 
 
 def number(name: str, value: str) -> float:
-    if not _NUMBER.match(value.strip()):
+    if not NUMBER.match(value.strip()):
         raise AttributeProblem(
             Message(_('{name}="{value}" is not a number of 0 or more'), name=name, value=value),
             Message(_('write a number such as {name}="1" or {name}="0.5".'), name=name),
