@@ -126,15 +126,24 @@ class Checker:
             self.report.notes.extend(assessment_drift(course, release, self.library(folder).root))
 
     def _course(self, folder: Path) -> Course | None:
+        self._count_course(folder)
+        return load_course(folder, self.problems, self.library(folder))
+
+    def _count_course(self, folder: Path) -> None:
         self.report.courses += 1
         check_placeholders(folder / COURSE_FILE, self.problems)
-        return load_course(folder, self.problems, self.library(folder))
 
     def check_single_version(self, folder: Path) -> LoadedVersion | None:
         """Check the version in `folder` and its course; the version as read (None if it
         could not be)."""
-        course = self._course(folder.parent)
+        self._count_course(folder.parent)
         loaded = self.check_version(folder)
+        # The course as the version read it; read on its own only when the version could not be.
+        course = (
+            loaded.version.course
+            if loaded is not None
+            else load_course(folder.parent, Problems(), self.library(folder.parent))
+        )
         release = course.release(folder.name) if course else None
         if course is not None and release is not None:
             check_release(course, release, self.problems)
